@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SecureRag.ServiceDefaults.Auditing;
 using SecureRag.ServiceDefaults.Data;
 
 namespace SecureRag.ServiceDefaults.Messaging;
@@ -30,6 +31,7 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<Outbox>();
         builder.Services.AddSingleton<Inbox>();
+        builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddHostedService<OutboxRelay>();
         builder.Services.AddSingleton(TimeProvider.System);
 

@@ -1,0 +1,8 @@
+namespace SecureRag.ServiceDefaults.Security;
+
+public enum PrincipalKind
+{
+    User,
+    ApiKey,
+    Service,
+}
