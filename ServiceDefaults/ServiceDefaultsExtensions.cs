@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using SecureRag.ServiceDefaults.Grpc;
 using SecureRag.ServiceDefaults.Health;
+using SecureRag.ServiceDefaults.Security;
 using SecureRag.ServiceDefaults.Telemetry;
 
 namespace SecureRag.ServiceDefaults;
@@ -38,6 +39,7 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddProblemDetails();
         builder.AddServiceGrpc();
+        builder.AddAssertionSecurity();
         return builder;
     }
 

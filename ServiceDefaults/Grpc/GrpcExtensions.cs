@@ -2,6 +2,7 @@ using Grpc.Core;
 using Grpc.Net.Client.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SecureRag.ServiceDefaults.Security;
 
 namespace SecureRag.ServiceDefaults.Grpc;
 
@@ -14,6 +15,7 @@ public static class GrpcExtensions
         {
             options.EnableDetailedErrors = builder.Environment.IsDevelopment();
             options.MaxReceiveMessageSize = 16 * 1024 * 1024;
+            options.Interceptors.Add<AssertionServerInterceptor>();
         });
         builder.Services.AddGrpcHealthChecks();
         return builder;
