@@ -89,7 +89,8 @@ public sealed class AssertionValidator(IAssertionKeySource keys, IOptions<Servic
     {
         var tenant = identity.FindFirst(AssertionClaims.Tenant)?.Value;
         var subject = identity.FindFirst(JwtRegisteredClaimNames.Sub)?.Value;
-        if (string.IsNullOrEmpty(tenant) || string.IsNullOrEmpty(subject))
+        // A service acting for the platform itself (not for a tenant) carries an empty tenant.
+        if (tenant is null || string.IsNullOrEmpty(subject))
         {
             return null;
         }

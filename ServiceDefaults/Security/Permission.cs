@@ -1,0 +1,22 @@
+namespace SecureRag.ServiceDefaults.Security;
+
+/// <summary>What an endpoint or RPC needs. <see cref="Permissions"/> says who holds each.</summary>
+public enum Permission
+{
+    Bootstrap,
+    ManageTenants,
+    ReadTenant,
+    ManageIdentityProviders,
+    AssignRoles,
+    ManageUsers,
+    ManageGroups,
+    ManageKeys,
+    ManagePolicies,
+    ReadApps,
+    ManageApps,
+    GrantApps,
+    ReadAudit,
+    Query,
+    Ingest,
+    Approve,
+}

@@ -1,0 +1,13 @@
+namespace SecureRag.Auth.Oidc;
+
+/// <summary>Verifies a token from an external identity provider that the operator trusts.</summary>
+public interface IExternalTokenValidator
+{
+    /// <param name="groupsClaim">Resolves the claim naming groups for an (issuer, audience) binding; null when no
+    /// tenant binds that pair, in which case the token is refused.</param>
+    /// <returns>The identity, or null with a reason safe to log (never the token).</returns>
+    Task<(ExternalIdentity? Identity, string? Error)> ValidateAsync(
+        string token,
+        Func<string, string, CancellationToken, Task<string?>> groupsClaim,
+        CancellationToken cancellationToken);
+}

@@ -1,0 +1,9 @@
+using SecureRag.Gateway.Security;
+
+namespace SecureRag.Gateway.RateLimiting;
+
+/// <summary>A request refused by a rate limit or a quota, for the audit trail.</summary>
+/// <param name="Code"><see cref="RateLimitProblems.RateLimitedCode"/> or <see cref="RateLimitProblems.QuotaExhaustedCode"/>.</param>
+/// <param name="ClientAddress">Normalised (<see cref="RateLimiting.ClientAddress"/>), when known.</param>
+public sealed record RateLimitHit(
+    GatewayCaller Caller, string Code, RateLimitCounter? Limit, TimeSpan RetryAfter, string? ClientAddress);

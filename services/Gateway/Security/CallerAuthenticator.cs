@@ -1,0 +1,55 @@
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using SecureRag.Contracts.Auth;
+using SecureRag.ServiceDefaults.Security;
+
+namespace SecureRag.Gateway.Security;
+
+/// <summary>Asks Auth who a credential belongs to, through the principal cache.</summary>
+public sealed class CallerAuthenticator(
+    Authenticator.AuthenticatorClient auth,
+    ServiceAssertionProvider serviceAssertions,
+    PrincipalCache cache,
+    IOptions<GatewayOptions> options)
+{
+    private static readonly TimeSpan AuthTimeout = TimeSpan.FromSeconds(10);
+
+    /// <exception cref="RpcException">UNAUTHENTICATED when Auth refuses the credential; UNAVAILABLE when Auth is down.</exception>
+    public Task<CachedAuthentication> AuthenticateAsync(string credential, string? userToken, string clientAddress) =>
+        cache.GetOrAuthenticateAsync(PrincipalCache.KeyOf(credential, userToken), async () =>
+        {
+            // Shared by concurrent requests with the same credential, so it must not die with the first of them.
+            using var timeout = new CancellationTokenSource(AuthTimeout);
+            var headers = await serviceAssertions.GetHeadersAsync("auth", "", "", timeout.Token);
+            var response = await auth.AuthenticateAsync(new AuthenticateRequest
+            {
+                Credential = credential,
+                UserToken = userToken ?? "",
+                ClientAddress = clientAddress,
+                Audiences = { options.Value.DownstreamServices },
+            }, headers, cancellationToken: timeout.Token);
+            return ToCached(response);
+        });
+
+    private static CachedAuthentication ToCached(AuthenticateResponse response)
+    {
+        var p = response.Principal;
+        var principal = new CallerPrincipal(
+            p.TenantId,
+            p.PrincipalId,
+            p.Kind switch { "apikey" => PrincipalKind.ApiKey, "service" => PrincipalKind.Service, _ => PrincipalKind.User },
+            [.. p.GroupIds],
+            [.. p.Roles],
+            p.AppId.Length == 0 ? null : p.AppId,
+            [.. p.Scopes],
+            p.OnBehalfOf.Length == 0 ? null : p.OnBehalfOf);
+        var l = response.Limits;
+        var caller = new GatewayCaller(
+            principal,
+            response.ApiKeyId.Length == 0 ? null : response.ApiKeyId,
+            response.UserId.Length == 0 ? null : response.UserId,
+            new RateLimits(l.ApiKeyRequestsPerMinute, l.UserRequestsPerMinute, l.TenantRequestsPerMinute, l.ApiKeyTokensPerDay, l.UserTokensPerDay, l.TenantTokensPerDay),
+            response.Assertions.ToDictionary(a => a.Audience, a => a.Token, StringComparer.Ordinal));
+        return new CachedAuthentication(caller, [.. response.AllowedAddresses], response.CacheUntil.ToDateTimeOffset());
+    }
+}
