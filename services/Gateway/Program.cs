@@ -17,4 +17,8 @@ app.MapOpenApi();
 app.MapMeApi();
 app.MapBootstrapApi();
 app.MapApiKeysApi();
+app.MapTenantsApi();
+app.MapUsersApi();
+app.MapGroupsApi();
+app.MapAppsApi();
 await app.RunServiceAsync(args);

@@ -1,5 +1,4 @@
 using Google.Protobuf.WellKnownTypes;
-using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SecureRag.Contracts.Auth;
 using SecureRag.Gateway.Apis.Dtos;
@@ -20,10 +19,9 @@ public static class ApiKeysApi
         return endpoints;
     }
 
-    private static async Task<Results<Created<CreatedApiKeyDto>, ProblemHttpResult>> CreateAsync(
-        CreateApiKeyRequest request, HttpContext context, Administration.AdministrationClient auth)
-    {
-        try
+    private static Task<Results<Created<CreatedApiKeyDto>, ProblemHttpResult>> CreateAsync(
+        CreateApiKeyRequest request, HttpContext context, Administration.AdministrationClient auth) =>
+        RpcCall.Try(async () =>
         {
             var created = await auth.CreateApiKeyAsync(new Contracts.Auth.CreateApiKeyRequest
             {
@@ -35,38 +33,18 @@ public static class ApiKeysApi
                 AllowedAddresses = { request.AllowedAddresses ?? [] },
             }, context.For("auth"), cancellationToken: context.RequestAborted);
             return TypedResults.Created($"/v1/api-keys/{created.Key.Id}", created.ToDto());
-        }
-        catch (RpcException ex)
-        {
-            return RpcProblems.From(ex);
-        }
-    }
+        });
 
-    private static async Task<Results<Ok<Page<ApiKeyDto>>, ProblemHttpResult>> ListAsync(
-        HttpContext context, Administration.AdministrationClient auth, int? pageSize, string? pageToken)
-    {
-        try
+    private static Task<Results<Ok<Page<ApiKeyDto>>, ProblemHttpResult>> ListAsync(
+        HttpContext context, Administration.AdministrationClient auth, int? pageSize, string? pageToken) =>
+        RpcCall.Try(async () =>
         {
             var page = await auth.ListApiKeysAsync(DtoMapping.ToListRequest(pageSize, pageToken), context.For("auth"), cancellationToken: context.RequestAborted);
             return TypedResults.Ok(new Page<ApiKeyDto>([.. page.Keys.Select(k => k.ToDto())], page.NextPageToken.NullIfEmpty()));
-        }
-        catch (RpcException ex)
-        {
-            return RpcProblems.From(ex);
-        }
-    }
+        });
 
-    private static async Task<Results<Ok<ApiKeyDto>, ProblemHttpResult>> RevokeAsync(
-        string id, HttpContext context, Administration.AdministrationClient auth)
-    {
-        try
-        {
-            var key = await auth.RevokeApiKeyAsync(new IdRequest { Id = id }, context.For("auth"), cancellationToken: context.RequestAborted);
-            return TypedResults.Ok(key.ToDto());
-        }
-        catch (RpcException ex)
-        {
-            return RpcProblems.From(ex);
-        }
-    }
+    private static Task<Results<Ok<ApiKeyDto>, ProblemHttpResult>> RevokeAsync(
+        string id, HttpContext context, Administration.AdministrationClient auth) =>
+        RpcCall.Try(async () =>
+            TypedResults.Ok((await auth.RevokeApiKeyAsync(new IdRequest { Id = id }, context.For("auth"), cancellationToken: context.RequestAborted)).ToDto()));
 }

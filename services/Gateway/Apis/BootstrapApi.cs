@@ -1,4 +1,3 @@
-using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SecureRag.Contracts.Auth;
 using SecureRag.Gateway.Apis.Dtos;
@@ -18,19 +17,9 @@ public static class BootstrapApi
         return endpoints;
     }
 
-    private static async Task<Results<Ok<CreatedApiKeyDto>, ProblemHttpResult>> ExchangeAsync(
-        HttpContext context, Administration.AdministrationClient auth)
-    {
-        try
-        {
-            var created = await auth.BootstrapAsync(
-                new BootstrapRequest { ClientAddress = context.Connection.RemoteIpAddress?.ToString() ?? "" },
-                context.For("auth"), cancellationToken: context.RequestAborted);
-            return TypedResults.Ok(created.ToDto());
-        }
-        catch (RpcException ex)
-        {
-            return RpcProblems.From(ex);
-        }
-    }
+    private static Task<Results<Ok<CreatedApiKeyDto>, ProblemHttpResult>> ExchangeAsync(
+        HttpContext context, Administration.AdministrationClient auth) =>
+        RpcCall.Try(async () => TypedResults.Ok((await auth.BootstrapAsync(
+            new BootstrapRequest { ClientAddress = context.Connection.RemoteIpAddress?.ToString() ?? "" },
+            context.For("auth"), cancellationToken: context.RequestAborted)).ToDto()));
 }

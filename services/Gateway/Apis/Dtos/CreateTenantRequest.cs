@@ -1,0 +1,3 @@
+namespace SecureRag.Gateway.Apis.Dtos;
+
+public sealed record CreateTenantRequest(string Name);

@@ -1,0 +1,3 @@
+namespace SecureRag.Gateway.Apis.Dtos;
+
+public sealed record SetMembersRequest(IReadOnlyList<string> UserIds);

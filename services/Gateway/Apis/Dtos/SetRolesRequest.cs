@@ -1,0 +1,3 @@
+namespace SecureRag.Gateway.Apis.Dtos;
+
+public sealed record SetRolesRequest(IReadOnlyList<RoleDto> Roles);
