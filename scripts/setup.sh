@@ -29,6 +29,12 @@ for arg in "$@"; do
 done
 
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+as_root() {  # run a command as root: directly when root, else through sudo
+  if [ -n "$SUDO" ] && ! command -v sudo >/dev/null 2>&1; then
+    echo "[setup] ERROR: not root and no sudo; cannot run: $*" >&2; exit 1
+  fi
+  $SUDO "$@"
+}
 
 PG_MAJOR=15
 PG_BIN="/usr/lib/postgresql/${PG_MAJOR}/bin"
@@ -79,7 +85,7 @@ APT_UPDATED=0
 apt_update_once() {
   if [ "$APT_UPDATED" = 0 ]; then
     log "apt-get update"
-    $SUDO apt-get update -qq
+    as_root apt-get update -qq
     APT_UPDATED=1
   fi
 }
@@ -87,7 +93,7 @@ apt_update_once() {
 POLICY_RC=/usr/sbin/policy-rc.d
 POLICY_RC_OURS=0
 cleanup() {
-  if [ "$POLICY_RC_OURS" = 1 ]; then $SUDO rm -f "$POLICY_RC" || true; fi
+  if [ "$POLICY_RC_OURS" = 1 ]; then as_root rm -f "$POLICY_RC" || true; fi
   if [ -n "${BUILD_DIR:-}" ] && [ -d "$BUILD_DIR" ]; then rm -rf "$BUILD_DIR" || true; fi
 }
 trap cleanup EXIT
@@ -97,8 +103,8 @@ block_service_autostart() {
   # policy-rc.d: exit 101 = "action forbidden". Keep an existing one untouched.
   if [ ! -e "$POLICY_RC" ]; then
     printf '#!/bin/sh\n# temporary, written by SecureRag scripts/setup.sh\nexit 101\n' \
-      | $SUDO tee "$POLICY_RC" >/dev/null
-    $SUDO chmod 755 "$POLICY_RC"
+      | as_root tee "$POLICY_RC" >/dev/null
+    as_root chmod 755 "$POLICY_RC"
     POLICY_RC_OURS=1
   fi
 }
@@ -108,28 +114,41 @@ apt_install() {  # apt_install PKG... (only the missing ones are passed in)
   apt_update_once
   block_service_autostart
   log "apt-get install $*"
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"
 }
 
 have_systemd() { [ -d /run/systemd/system ]; }
 
-disable_default_services() {
-  # Run once, right after the server packages were installed.
+DEFAULT_SERVICES=(postgresql redis-server rabbitmq-server)
+
+default_services_enabled() {  # cheap: true when any default instance would start at boot
   local s
-  for s in postgresql redis-server rabbitmq-server; do
+  for s in "${DEFAULT_SERVICES[@]}"; do
     if have_systemd; then
-      $SUDO systemctl disable --now "$s" >/dev/null 2>&1 || true
+      systemctl is-enabled --quiet "$s" 2>/dev/null && return 0
+    else
+      compgen -G "/etc/rc[2-5].d/S[0-9][0-9]$s" >/dev/null && return 0
+    fi
+  done
+  grep -qsx 'auto' /etc/postgresql/*/*/start.conf && return 0
+  return 1
+}
+
+disable_default_services() {
+  local s conf
+  for s in "${DEFAULT_SERVICES[@]}"; do
+    if have_systemd; then
+      as_root systemctl disable --now "$s" >/dev/null 2>&1 || true
     elif [ -x "/etc/init.d/$s" ] && command -v update-rc.d >/dev/null; then
-      $SUDO update-rc.d "$s" disable >/dev/null 2>&1 || true
+      as_root update-rc.d "$s" disable >/dev/null 2>&1 || true
     fi
   done
   # Debian's per-cluster switch: "manual" = the postgresql service leaves it alone.
-  local conf
   for conf in /etc/postgresql/*/*/start.conf; do
     [ -f "$conf" ] || continue
     if grep -qx 'auto' "$conf"; then
       log "setting $(dirname "$conf") to manual start"
-      $SUDO sed -i 's/^auto$/manual/' "$conf"
+      as_root sed -i 's/^auto$/manual/' "$conf"
     fi
   done
 }
@@ -143,25 +162,25 @@ stop_default_instances() {
     while read -r ver name port status _; do
       if [ "$status" = online ]; then
         log "stopping default PostgreSQL cluster $ver/$name (port $port)"
-        $SUDO pg_ctlcluster "$ver" "$name" stop || true
+        as_root pg_ctlcluster "$ver" "$name" stop || true
       fi
     done < <(pg_lsclusters -h 2>/dev/null || true)
   fi
   if pgrep -u redis -x redis-server >/dev/null 2>&1; then
     log "stopping default redis-server"
-    if have_systemd; then $SUDO systemctl stop redis-server || true
-    else $SUDO service redis-server stop || true; fi
+    if have_systemd; then as_root systemctl stop redis-server || true
+    else as_root service redis-server stop || true; fi
   fi
   if pgrep -u rabbitmq >/dev/null 2>&1; then
     log "stopping default rabbitmq-server"
-    if have_systemd; then $SUDO systemctl stop rabbitmq-server || true
-    else $SUDO service rabbitmq-server stop || true; fi
+    if have_systemd; then as_root systemctl stop rabbitmq-server || true
+    else as_root service rabbitmq-server stop || true; fi
     # its epmd outlives it; kill what is left of the 'rabbitmq' user's processes
     local pids
     pids="$(pgrep -u rabbitmq || true)"
     if [ -n "$pids" ]; then
       # shellcheck disable=SC2086
-      $SUDO kill $pids 2>/dev/null || true
+      as_root kill $pids 2>/dev/null || true
     fi
   fi
 }
@@ -170,9 +189,10 @@ debian_mirror_uri() {
   # The URI of the machine's own Debian archive (the entry that serves the
   # release's main suite), read from the apt sources at run time.
   local codename f uri=""
+  # shellcheck source=/dev/null
   codename="$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")"
   for f in /etc/apt/sources.list.d/debian.sources /etc/apt/sources.list.d/*.sources; do
-    [ -f "$f" ] && [ "$f" != "$TRIXIE_SRC_FILE" ] || continue
+    if [ ! -f "$f" ] || [ "$f" = "$TRIXIE_SRC_FILE" ]; then continue; fi
     uri="$(awk -v cn="$codename" '
       BEGIN { RS=""; FS="\n" }
       {
@@ -216,24 +236,26 @@ Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 "
   if [ ! -f "$TRIXIE_SRC_FILE" ] || [ "$(cat "$TRIXIE_SRC_FILE")" != "${content%$'\n'}" ]; then
     log "adding $TRIXIE_SRC_FILE (deb-src trixie main from $uri)"
-    printf '%s' "$content" | $SUDO tee "$TRIXIE_SRC_FILE" >/dev/null
+    printf '%s' "$content" | as_root tee "$TRIXIE_SRC_FILE" >/dev/null
     APT_UPDATED=0   # the new index has to be fetched
   fi
 }
 
-build_pgvector() {
+need_pgvector() {  # true when pgvector still has to be built
   local vv
   vv="$(vector_version)"
-  if [ -n "$vv" ]; then
-    [[ "$vv" =~ $VECTOR_WANTED_RE ]] || die "pgvector $vv is installed, 0.8.x is required"
+  [ -n "$vv" ] || return 0
+  if ! [[ "$vv" =~ $VECTOR_WANTED_RE ]]; then
+    log "pgvector $vv is installed, 0.8.x is required: rebuilding"
     return 0
   fi
-  log "building pgvector for PostgreSQL ${PG_MAJOR} from Debian trixie's source package"
-  mapfile -t miss < <(missing_pkgs "${BUILD_PKGS[@]}")
-  write_trixie_src
-  apt_update_once
-  apt_install "${miss[@]}"
+  [ -f "/usr/lib/postgresql/${PG_MAJOR}/lib/vector.so" ] || return 0
+  return 1
+}
 
+build_pgvector() {  # build deps and the trixie deb-src entry are in place
+  local vv
+  log "building pgvector for PostgreSQL ${PG_MAJOR} from Debian trixie's source package"
   BUILD_DIR="$(mktemp -d)"
   # apt-get source downloads as the unprivileged '_apt' user when run as root.
   if [ "$(id -u)" -eq 0 ] && id _apt >/dev/null 2>&1; then chown _apt "$BUILD_DIR"; fi
@@ -242,8 +264,9 @@ build_pgvector() {
     # apt checks the files against the signed trixie Sources index.
     apt-get source -q pgvector/trixie >/dev/null
     cd pgvector-*/
+    # OPTFLAGS="" drops pgvector's default -march=native (portable build).
     make -s PG_CONFIG="$PG_CONFIG" OPTFLAGS="" -j"$(nproc)"
-    $SUDO make -s PG_CONFIG="$PG_CONFIG" OPTFLAGS="" install
+    as_root make -s PG_CONFIG="$PG_CONFIG" OPTFLAGS="" install
   )
   vv="$(vector_version)"
   [ -n "$vv" ] || die "pgvector build finished but $VECTOR_CONTROL is missing"
@@ -254,13 +277,24 @@ build_pgvector() {
 # ---------------------------------------------------------------- install ----
 want=("${SERVER_PKGS[@]}")
 [ "$WITH_BROWSER" = 1 ] && want+=("${BROWSER_PKGS[@]}")
+BUILD_VECTOR=0
+if need_pgvector; then
+  BUILD_VECTOR=1
+  want+=("${BUILD_PKGS[@]}")
+  write_trixie_src          # before the (single) apt-get update
+fi
 mapfile -t miss < <(missing_pkgs "${want[@]}")
 if [ "${#miss[@]}" -gt 0 ]; then
   apt_install "${miss[@]}"
-  disable_default_services
+elif [ "$BUILD_VECTOR" = 1 ]; then
+  apt_update_once           # apt-get source needs the trixie Sources index
 fi
 
-build_pgvector
+if [ "$BUILD_VECTOR" = 1 ]; then build_pgvector; fi
+if default_services_enabled; then
+  log "disabling the Debian-default postgresql/redis-server/rabbitmq-server services"
+  disable_default_services
+fi
 stop_default_instances
 
 # ---------------------------------------------------------------- report -----

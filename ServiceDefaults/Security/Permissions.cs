@@ -8,6 +8,7 @@ public static class Permissions
 {
     private static readonly Dictionary<Permission, (string[] Roles, string? Scope)> Table = new()
     {
+        [Permission.Identify] = ([], null),
         [Permission.Bootstrap] = ([Roles.Bootstrap], null),
         [Permission.ManageTenants] = ([Roles.Operator], Scopes.Admin),
         [Permission.ReadTenant] = ([Roles.Owner, Roles.Admin, Roles.Builder, Roles.Approver, Roles.Editor, Roles.Member], null),

@@ -97,8 +97,10 @@ public sealed class CredentialAuthenticator(
         IdentityBinding? binding = null;
         var (identity, error) = await externalTokens.ValidateAsync(token, async (issuer, audience, ct) =>
         {
-            binding = await directory.FindBindingAsync(issuer, audience, ct);
-            return binding?.GroupsClaim;
+            // Called once per audience in the token; keep the one that is bound.
+            var found = await directory.FindBindingAsync(issuer, audience, ct);
+            binding = found ?? binding;
+            return found?.GroupsClaim;
         }, cancellationToken);
         if (identity is null || binding is null)
         {

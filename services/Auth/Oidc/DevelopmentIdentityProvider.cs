@@ -22,6 +22,7 @@ internal sealed class DevelopmentIdentityProvider : IIssuerSigningKeys, IDisposa
 
     private readonly RSA _rsa = RSA.Create(2048);
     private readonly RsaSecurityKey _key;
+    private readonly Lazy<DevelopmentJsonWebKeySet> _keySet;
     private readonly JsonWebTokenHandler _handler = new();
     private readonly ConcurrentDictionary<string, byte> _issuers = new(StringComparer.Ordinal);
     private readonly string? _configuredIssuer;
@@ -31,6 +32,16 @@ internal sealed class DevelopmentIdentityProvider : IIssuerSigningKeys, IDisposa
     {
         _time = time;
         _key = new RsaSecurityKey(_rsa) { KeyId = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(12)) };
+        _keySet = new Lazy<DevelopmentJsonWebKeySet>(() =>
+        {
+            var parameters = _rsa.ExportParameters(includePrivateParameters: false);
+            return new DevelopmentJsonWebKeySet(
+            [
+                new DevelopmentJsonWebKey(
+                    "RSA", "sig", _key.KeyId, SecurityAlgorithms.RsaSha256,
+                    Base64UrlEncoder.Encode(parameters.Modulus), Base64UrlEncoder.Encode(parameters.Exponent)),
+            ]);
+        });
         var configured = options.Value.DevelopmentIssuer;
         _configuredIssuer = string.IsNullOrWhiteSpace(configured) ? null : configured.TrimEnd('/');
         if (_configuredIssuer is not null)
@@ -53,16 +64,8 @@ internal sealed class DevelopmentIdentityProvider : IIssuerSigningKeys, IDisposa
 
     public bool HasIssued(string issuer) => _issuers.ContainsKey(issuer);
 
-    public DevelopmentJsonWebKeySet KeySet()
-    {
-        var parameters = _rsa.ExportParameters(includePrivateParameters: false);
-        return new DevelopmentJsonWebKeySet(
-        [
-            new DevelopmentJsonWebKey(
-                "RSA", "sig", _key.KeyId, SecurityAlgorithms.RsaSha256,
-                Base64UrlEncoder.Encode(parameters.Modulus), Base64UrlEncoder.Encode(parameters.Exponent)),
-        ]);
-    }
+    /// <summary>The public key; the first call generates the key pair.</summary>
+    public DevelopmentJsonWebKeySet KeySet() => _keySet.Value;
 
     public string CreateToken(string issuer, DevelopmentTokenRequest request, TimeSpan lifetime)
     {

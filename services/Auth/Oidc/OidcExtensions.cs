@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -33,13 +34,10 @@ public static class OidcExtensions
 
         // A trusted issuer's own host is by definition a place Auth must reach; a jwks_uri on another host must be
         // listed in Auth:Oidc:Egress:AllowedHosts.
+        // Read from configuration, not IOptions<OidcOptions>, so invalid OIDC settings fail once, with their own message.
+        var configuration = builder.Configuration;
         services.AddOptions<EgressOptions>(OidcOptions.HttpClientName)
-            .PostConfigure<IOptions<OidcOptions>>((egress, oidc) => egress.AllowedHosts.AddRange(
-                oidc.Value.TrustedIssuers
-                    .SelectMany(i => new[] { i.Issuer, i.EffectiveMetadataAddress })
-                    .Select(a => Uri.TryCreate(a, UriKind.Absolute, out var uri) ? uri.IdnHost : null)
-                    .OfType<string>()
-                    .Distinct(StringComparer.OrdinalIgnoreCase)));
+            .PostConfigure(egress => egress.AllowedHosts.AddRange(IssuerHosts(configuration)));
 
         services.AddSingleton<IssuerDirectory>();
         services.AddSingleton<IExternalTokenValidator, OidcTokenValidator>();
@@ -62,9 +60,16 @@ public static class OidcExtensions
             return app;
         }
 
-        // Resolved now so the key is generated at start, not on the first request.
-        _ = app.Services.GetRequiredService<DevelopmentIdentityProvider>();
+        // The key is generated now, at start, not on the first request.
+        _ = app.Services.GetRequiredService<DevelopmentIdentityProvider>().KeySet();
         DevelopmentIdentityProviderEndpoints.Map(app);
         return app;
     }
+
+    private static IEnumerable<string> IssuerHosts(IConfiguration configuration) =>
+        (configuration.GetSection($"{OidcOptions.SectionName}:{nameof(OidcOptions.TrustedIssuers)}").Get<List<TrustedIssuerOptions>>() ?? [])
+            .SelectMany(i => new[] { i.Issuer, i.EffectiveMetadataAddress })
+            .Select(a => Uri.TryCreate(a, UriKind.Absolute, out var uri) ? uri.IdnHost : null)
+            .OfType<string>()
+            .Distinct(StringComparer.OrdinalIgnoreCase);
 }

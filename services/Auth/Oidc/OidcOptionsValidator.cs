@@ -49,7 +49,13 @@ internal sealed class OidcOptionsValidator(IHostEnvironment environment) : IVali
             failures.Add($"{OidcOptions.SectionName}:MaxHeaderBytes must be less than MaxTokenBytes.");
         }
 
-        CheckAddress(failures, $"{OidcOptions.SectionName}:DevelopmentIssuer", options.DevelopmentIssuer, required: false, allowQuery: false);
+        // Only read in Development, and its keys are in memory (never fetched), so any absolute URL will do.
+        if (environment.IsDevelopment() && !string.IsNullOrWhiteSpace(options.DevelopmentIssuer)
+            && !(Uri.TryCreate(options.DevelopmentIssuer, UriKind.Absolute, out var development) && development.Scheme is "http" or "https"))
+        {
+            failures.Add($"{OidcOptions.SectionName}:DevelopmentIssuer must be an absolute http(s) URL.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -11,7 +11,7 @@ public static class MeApi
     {
         endpoints.MapGet("/v1/me", GetMe)
             .WithName("GetMe").WithTags("Identity").WithSummary("Who the credential belongs to.")
-            .RequirePermission(Permission.ReadTenant);
+            .RequirePermission(Permission.Identify);
         return endpoints;
     }
 
