@@ -8,6 +8,12 @@ public sealed record RateLimitDecision(bool Admitted, IReadOnlyList<RateLimitCou
 {
     public static RateLimitDecision Unlimited { get; } = new(true, [], TimeSpan.Zero);
 
+    /// <summary>
+    /// When refused: refusals of <see cref="Tightest"/> in this window, this one included. 1 marks the first, the
+    /// moment to raise one audit event per limit and minute rather than one per refused request.
+    /// </summary>
+    public long Refusals { get; init; }
+
     public RateLimitCounter? Tightest
     {
         get

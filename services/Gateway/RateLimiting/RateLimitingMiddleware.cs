@@ -50,6 +50,7 @@ internal sealed class RateLimitingMiddleware(
         }
 
         metrics.RequestChecked(decision.Admitted);
+        RateLimitHeaders.Apply(context.Response, decision);
         if (decision.Admitted)
         {
             await next(context);
@@ -66,7 +67,8 @@ internal sealed class RateLimitingMiddleware(
         try
         {
             await audit.RateLimitHitAsync(
-                new RateLimitHit(caller, RateLimitProblems.RateLimitedCode, decision.Tightest, decision.Reset, address),
+                new RateLimitHit(
+                    caller, RateLimitProblems.RateLimitedCode, decision.Tightest, decision.Reset, address, decision.Refusals),
                 context.RequestAborted);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

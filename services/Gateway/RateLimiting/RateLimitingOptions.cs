@@ -47,7 +47,7 @@ public sealed class RateLimitingOptions
         },
     };
 
-    public RateLimits DefaultLimits => LimitsOf(DefaultPlan);
+    public RateLimits GetDefaultLimits() => LimitsOf(DefaultPlan);
 
     public RateLimits LimitsOf(string plan) =>
         Plans.TryGetValue(plan, out var limits)

@@ -13,22 +13,27 @@ public sealed class RedisRateLimiter : IRateLimiter
 {
     public const int WindowSeconds = 60;
 
-    // KEYS[i]: the counter of limit i in this window. ARGV[1]: counter TTL (s); ARGV[i + 1]: limit i.
-    // Returns {admitted, used 1, ..., used n}; counts only when every limit has room.
+    // KEYS[i]: the hash of limit i in this window (n: admitted, r: refused). ARGV[1]: TTL (s); ARGV[i + 1]: limit i.
+    // Admits only if every limit has room, and only then counts against all of them; a refusal counts only as a
+    // refusal of the first full limit. Returns {admitted, refusals, used 1, ..., used n}.
     private const string Script = """
         local used = {}
-        local admitted = 1
+        local refusing = 0
         for i = 1, #KEYS do
-          used[i] = tonumber(redis.call('GET', KEYS[i]) or '0')
-          if used[i] >= tonumber(ARGV[i + 1]) then admitted = 0 end
+          used[i] = tonumber(redis.call('HGET', KEYS[i], 'n') or '0')
+          if refusing == 0 and used[i] >= tonumber(ARGV[i + 1]) then refusing = i end
         end
-        if admitted == 1 then
+        local refusals = 0
+        if refusing == 0 then
           for i = 1, #KEYS do
-            used[i] = redis.call('INCR', KEYS[i])
+            used[i] = redis.call('HINCRBY', KEYS[i], 'n', 1)
             if used[i] == 1 then redis.call('EXPIRE', KEYS[i], ARGV[1]) end
           end
+        else
+          refusals = redis.call('HINCRBY', KEYS[refusing], 'r', 1)
         end
-        table.insert(used, 1, admitted)
+        table.insert(used, 1, refusals)
+        table.insert(used, 1, refusing == 0 and 1 or 0)
         return used
         """;
 
@@ -44,7 +49,7 @@ public sealed class RedisRateLimiter : IRateLimiter
         _redis = redis;
         _time = time;
         _keys = new RateLimitKeys(options.Value.KeyPrefix);
-        _defaults = options.Value.DefaultLimits;
+        _defaults = options.Value.GetDefaultLimits();
         _script = new RedisScript(Script, metrics);
     }
 
@@ -68,21 +73,14 @@ public sealed class RedisRateLimiter : IRateLimiter
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var db = _redis.GetDatabase();
-        var current = new long[keys.Length];
-        var ok = true;
-        for (var i = 0; i < keys.Length; i++) { current[i] = (long?)await db.StringGetAsync(keys[i]) ?? 0; ok &= current[i] < (long)args[i + 1]; }
-        if (ok) { for (var i = 0; i < keys.Length; i++) { current[i] = await db.StringIncrementAsync(keys[i]); } }
-        var result = new RedisResult[keys.Length + 1];
-        result[0] = RedisResult.Create(ok ? 1 : 0);
-        for (var i = 0; i < keys.Length; i++) { result[i + 1] = RedisResult.Create(current[i]); }
+        var result = (RedisResult[])(await _script.EvaluateAsync(_redis.GetDatabase(), keys, args))!;
         var counters = new RateLimitCounter[limits.Count];
         for (var i = 0; i < limits.Count; i++)
         {
-            counters[i] = new RateLimitCounter(limits[i].Scope, limits[i].Limit, (long)result[i + 1]);
+            counters[i] = new RateLimitCounter(limits[i].Scope, limits[i].Limit, (long)result[i + 2]);
         }
 
         var reset = TimeSpan.FromMilliseconds(((minute + 1) * WindowSeconds * 1000) - now);
-        return new RateLimitDecision((int)result[0] == 1, counters, reset);
+        return new RateLimitDecision((int)result[0] == 1, counters, reset) { Refusals = (long)result[1] };
     }
 }

@@ -22,7 +22,7 @@ public sealed class RedisTokenQuota : ITokenQuota
         for i = 1, n do
           local usage, held = KEYS[2 * i - 1], KEYS[2 * i]
           local lapsed = redis.call('ZRANGEBYSCORE', held, '-inf', now)
-          if false then
+          if #lapsed > 0 then
             local released = 0
             for _, member in ipairs(lapsed) do released = released + tonumber(string.match(member, ':(%d+)$')) end
             redis.call('ZREMRANGEBYSCORE', held, '-inf', now)
@@ -77,7 +77,7 @@ public sealed class RedisTokenQuota : ITokenQuota
         _redis = redis;
         _time = time;
         _keys = new RateLimitKeys(options.Value.KeyPrefix);
-        _defaults = options.Value.DefaultLimits;
+        _defaults = options.Value.GetDefaultLimits();
         _reservationTimeout = options.Value.ReservationTimeout;
         _reserve = new RedisScript(ReserveScript, metrics);
         _settle = new RedisScript(SettleScript, metrics);

@@ -14,6 +14,10 @@ public sealed class CallerAuthenticator(
 {
     private static readonly TimeSpan AuthTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>A remembered answer for the credential, without asking Auth.</summary>
+    public bool TryGetCached(string credential, string? userToken, out CachedAuthentication authentication) =>
+        cache.TryGetFresh(PrincipalCache.KeyOf(credential, userToken), out authentication);
+
     /// <exception cref="RpcException">UNAUTHENTICATED when Auth refuses the credential; UNAVAILABLE when Auth is down.</exception>
     public Task<CachedAuthentication> AuthenticateAsync(string credential, string? userToken, string clientAddress) =>
         cache.GetOrAuthenticateAsync(PrincipalCache.KeyOf(credential, userToken), async () =>
@@ -48,7 +52,7 @@ public sealed class CallerAuthenticator(
             principal,
             response.ApiKeyId.Length == 0 ? null : response.ApiKeyId,
             response.UserId.Length == 0 ? null : response.UserId,
-            new RateLimits(l.ApiKeyRequestsPerMinute, l.UserRequestsPerMinute, l.TenantRequestsPerMinute, l.ApiKeyTokensPerDay, l.UserTokensPerDay, l.TenantTokensPerDay),
+            l is null ? null : new RateLimits(l.ApiKeyRequestsPerMinute, l.UserRequestsPerMinute, l.TenantRequestsPerMinute, l.ApiKeyTokensPerDay, l.UserTokensPerDay, l.TenantTokensPerDay),
             response.Assertions.ToDictionary(a => a.Audience, a => a.Token, StringComparer.Ordinal));
         return new CachedAuthentication(caller, [.. response.AllowedAddresses], response.CacheUntil.ToDateTimeOffset());
     }

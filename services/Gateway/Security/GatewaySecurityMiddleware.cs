@@ -34,13 +34,6 @@ public sealed class GatewaySecurityMiddleware(
         }
 
         var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
-        var blocked = await failures.IsBlockedAsync(address, context.RequestAborted);
-        if (blocked.Blocked)
-        {
-            await RateLimitProblems.AuthenticationBlocked(context, blocked).ExecuteAsync(context);
-            return;
-        }
-
         var header = context.Request.Headers.Authorization.ToString();
         var userToken = context.Request.Headers[UserTokenHeader].ToString();
         if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) || header.Length > options.Value.MaxCredentialLength
@@ -50,11 +43,24 @@ public sealed class GatewaySecurityMiddleware(
             return;
         }
 
+        var credential = header[BearerPrefix.Length..].Trim();
+        var endUserToken = userToken.Length == 0 ? null : userToken;
         CachedAuthentication authentication;
         try
         {
-            authentication = await authenticator.AuthenticateAsync(
-                header[BearerPrefix.Length..].Trim(), userToken.Length == 0 ? null : userToken, address.ToString());
+            // Known credentials skip the failed-attempt check: guessing always misses the cache, so the check
+            // costs a Redis round trip only where it matters.
+            if (!authenticator.TryGetCached(credential, endUserToken, out authentication))
+            {
+                var blocked = await failures.IsBlockedAsync(address, context.RequestAborted);
+                if (blocked.Blocked)
+                {
+                    await RateLimitProblems.AuthenticationBlocked(context, blocked).ExecuteAsync(context);
+                    return;
+                }
+
+                authentication = await authenticator.AuthenticateAsync(credential, endUserToken, address.ToString());
+            }
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.Unauthenticated or StatusCode.InvalidArgument)
         {

@@ -53,6 +53,20 @@ public sealed class PrincipalCache(IOptions<GatewayOptions> options, TimeProvide
         }
     }
 
+    public bool TryGetFresh(string key, out CachedAuthentication authentication)
+    {
+        if (_entries.TryGetValue(key, out var entry) && entry.IsValueCreated && entry.Value.IsCompletedSuccessfully
+            && entry.Value.Result.CacheUntil > time.GetUtcNow())
+        {
+            Interlocked.Increment(ref _hits);
+            authentication = entry.Value.Result;
+            return true;
+        }
+
+        authentication = null!;
+        return false;
+    }
+
     /// <summary>Forgets every answer about a tenant's principals.</summary>
     public void EvictTenant(string tenantId)
     {

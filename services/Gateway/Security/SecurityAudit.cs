@@ -37,18 +37,26 @@ public sealed class SecurityAudit(ServiceDatabase database, AuditTrail audit, IL
             AppId = caller.Principal.AppId,
         }, cancellationToken);
 
-    public async ValueTask RateLimitHitAsync(RateLimitHit hit, CancellationToken cancellationToken) =>
+    /// <summary>One event per limit and minute (the first refusal, counted across replicas), not one per 429.</summary>
+    public async ValueTask RateLimitHitAsync(RateLimitHit hit, CancellationToken cancellationToken)
+    {
+        if (hit.Refusals != 1)
+        {
+            return;
+        }
+
         await RaiseAsync(new AuditEventRaised
         {
             TenantId = hit.Caller.Principal.TenantId,
             Actor = Actor(hit.Caller),
             Action = "ratelimit.hit",
-            Target = hit.Limit?.ToString(),
+            Target = hit.Limit?.Scope.ToString(),
             Outcome = "denied",
             Reason = hit.Code,
             ClientAddress = hit.ClientAddress,
             AppId = hit.Caller.Principal.AppId,
         }, cancellationToken);
+    }
 
     public static AuditActor Actor(GatewayCaller caller) =>
         caller.ApiKeyId is not null && caller.UserId is null

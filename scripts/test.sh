@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Sets up what the tests need (Debian packages, pgvector, Chromium), builds, and runs every test project one after
+# another (each integration project starts its own servers). Ends with one line: `tests: N passed, N failed`.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --with-browser || exit 1
+
+dotnet build SecureRag.sln -c Debug -warnaserror -nologo -v quiet || exit 1
+
+passed=0; failed=0; broken=0
+results=$(mktemp -d)
+for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  echo "=== $name"
+  dotnet test "$project" --no-build -c Debug --nologo --logger "console;verbosity=normal" 2>&1 | tee "$results/$name.log"
+  status=${PIPESTATUS[0]}
+  # VSTest's summary: "Passed!  - Failed:     0, Passed:    23, Skipped:     0, Total: ..."
+  summary=$(grep -E '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+' "$results/$name.log" | tail -1)
+  if [ -z "$summary" ]; then
+    echo "=== $name: no test summary (exit $status)"; broken=$((broken + 1)); continue
+  fi
+  f=$(sed -E 's/.*Failed: +([0-9]+),.*/\1/' <<<"$summary")
+  p=$(sed -E 's/.*Passed: +([0-9]+),.*/\1/' <<<"$summary")
+  passed=$((passed + p)); failed=$((failed + f))
+done
+rm -rf "$results"
+
+failed=$((failed + broken))
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
