@@ -4,6 +4,7 @@ namespace SecureRag.ServiceDefaults.Egress;
 public sealed class EgressDeniedException(EgressDecision decision)
     : Exception($"Egress refused: {decision.Host} ({decision.Address}) {decision.Reason}.")
 {
+    /// <summary>The refused host, address and reason.</summary>
     public EgressDecision Decision { get; } = decision;
 
     /// <summary>Finds an egress refusal in <paramref name="exception"/> or its inner exceptions.</summary>

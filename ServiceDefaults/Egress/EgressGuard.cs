@@ -30,6 +30,7 @@ public sealed class EgressGuard
     private readonly IPNetwork[] _networks;
     private readonly string[] _hosts;
 
+    /// <exception cref="FormatException">An entry of <see cref="EgressOptions.AllowedNetworks"/> is not a CIDR range.</exception>
     public EgressGuard(EgressOptions options)
     {
         _allowLoopback = options.AllowLoopback;
@@ -68,7 +69,7 @@ public sealed class EgressGuard
             return new(true, host, effective, "the host name is allowed");
         }
 
-        return new(false, host, effective, "is not in the egress allow-list (Egress:AllowedNetworks, Egress:AllowedHosts)");
+        return new(false, host, effective, "is not in the egress allow-list (AllowedNetworks, AllowedHosts)");
     }
 
     /// <summary>

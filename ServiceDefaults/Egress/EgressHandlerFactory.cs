@@ -17,6 +17,9 @@ public static class EgressHandlerFactory
     /// </summary>
     public static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(2);
 
+    /// <summary>A handler whose every new connection is resolved with <paramref name="resolver"/> and checked by <paramref name="guard"/>.</summary>
+    /// <param name="logger">Receives a warning for every refused address (host and address only).</param>
+    /// <param name="connectTimeout">How long one connection attempt may take.</param>
     public static SocketsHttpHandler Create(EgressGuard guard, IHostAddressResolver resolver, ILogger logger, TimeSpan connectTimeout) =>
         new()
         {

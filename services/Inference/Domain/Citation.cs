@@ -1,0 +1,3 @@
+namespace SecureRag.Inference.Domain;
+
+public sealed record Citation(string CitationId, string PassageId);

@@ -1,0 +1,3 @@
+namespace SecureRag.Inference.Domain;
+
+public sealed record ConversationTurn(TurnRole Role, string Text);

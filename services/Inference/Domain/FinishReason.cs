@@ -1,0 +1,9 @@
+namespace SecureRag.Inference.Domain;
+
+public enum FinishReason
+{
+    Stop,
+    Length,
+    ContentFilter,
+    NoAnswer,
+}

@@ -1,0 +1,3 @@
+namespace SecureRag.Inference.Domain;
+
+public sealed record GenerationResult(GenerationStart Start, string Text, GenerationEnd End);

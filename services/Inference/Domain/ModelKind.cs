@@ -1,0 +1,7 @@
+namespace SecureRag.Inference.Domain;
+
+public enum ModelKind
+{
+    Chat,
+    Embedding,
+}

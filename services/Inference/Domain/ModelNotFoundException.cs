@@ -1,0 +1,3 @@
+namespace SecureRag.Inference.Domain;
+
+public sealed class ModelNotFoundException(string message) : Exception(message);

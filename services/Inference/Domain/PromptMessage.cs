@@ -1,0 +1,3 @@
+namespace SecureRag.Inference.Domain;
+
+public sealed record PromptMessage(PromptRole Role, string Text);

@@ -1,0 +1,8 @@
+namespace SecureRag.Inference.Domain;
+
+public enum PromptRole
+{
+    System,
+    User,
+    Assistant,
+}
