@@ -1,4 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Configuration;
 using SecureRag.Hosting;
+using SecureRag.Hosting.ApplicationModel;
 
 namespace SecureRag.AppHost;
 
@@ -8,6 +12,9 @@ namespace SecureRag.AppHost;
 /// </summary>
 public static class SecureRagApp
 {
+    /// <summary>Where Auth writes the one-time bootstrap owner credential at the platform's first start.</summary>
+    public const string BootstrapCredentialFile = "bootstrap-owner.credential";
+
     public static void Define(IDistributedApplicationBuilder builder)
     {
         var postgres = builder.AddPostgres("postgres").WithPgVector();
@@ -15,16 +22,32 @@ public static class SecureRagApp
         var cache = builder.AddRedis("cache");
         var messaging = builder.AddRabbitMQ("messaging");
 
-        // Each project that references the database gets its own login role and schema, named after the resource.
-        ProjectResourceBuilder Service(string name, string project) =>
-            builder.AddProject(name, project)
-                .WithReference(database).WaitFor(database)
-                .WithReference(messaging).WaitFor(messaging);
+        var auth = builder.AddProject("auth", "services/Auth/Auth.csproj")
+            .WithReference(database).WaitFor(database)
+            .WithReference(messaging).WaitFor(messaging)
+            .WithReference(cache).WaitFor(cache)
+            .WithEnvironment("Auth__ApiKeyDigestKey", c => c.GetSecret("auth-apikey-digest-key"))
+            .WithEnvironment("Auth__KeyEncryptionKey", c => c.GetSecret("auth-key-encryption-key"))
+            .WithEnvironment("Auth__BootstrapCredentialPath", c => Path.Combine(c.DataDirectory, BootstrapCredentialFile))
+            .WithEnvironment("Auth__Oidc__DevelopmentIssuer", c => new Uri(c.GetEndpoint("auth", "http"), "/dev/oidc").ToString());
 
-        var auth = Service("auth", "services/Auth/Auth.csproj")
-            .WithReference(cache).WaitFor(cache);
-        var audit = Service("audit", "services/Audit/Audit.csproj");
-        var inference = Service("inference", "services/Inference/Inference.csproj");
+        // Every other service proves who it is to Auth with a credential of its own; Auth holds only their digests.
+        IResourceBuilder<ProjectResource> Service(string name, string project)
+        {
+            var secret = $"service-credential-{name}";
+            auth.WithEnvironment($"Auth__ServiceCredentials__{name}", c => Sha256Hex(c.GetSecret(secret)));
+            return builder.AddProject(name, project)
+                .WithReference(database).WaitFor(database)
+                .WithReference(messaging).WaitFor(messaging)
+                .WithReference(auth).WaitFor(auth)
+                .WithEnvironment("ServiceIdentity__Secret", c => c.GetSecret(secret));
+        }
+
+        var audit = Service("audit", "services/Audit/Audit.csproj")
+            .WithEnvironment("Audit__ChainKey", c => c.GetSecret("audit-chain-key"))
+            .WithEnvironment("Audit__Checkpoint__Path", c => Path.Combine(c.DataDirectory, "audit-checkpoint.json"));
+        var inference = Service("inference", "services/Inference/Inference.csproj")
+            .WithEnvironment("Inference__KeyEncryption__DevelopmentCertificatePath", c => Path.Combine(c.DataDirectory, "inference", "key-encryption.pfx"));
         var guardrail = Service("guardrail", "services/Guardrail/Guardrail.csproj");
         var retrieval = Service("retrieval", "services/Retrieval/Retrieval.csproj")
             .WithReference(inference);
@@ -33,12 +56,13 @@ public static class SecureRagApp
 
         Service("gateway", "services/Gateway/Gateway.csproj")
             .WithReference(cache).WaitFor(cache)
-            .WithReference(auth).WaitFor(auth)
-            .WithReference(audit)
             .WithReference(ingestion)
             .WithReference(retrieval)
             .WithReference(guardrail)
             .WithReference(inference)
+            .WithReference(audit)
             .WithReplicas(builder.Configuration.GetValue("Gateway:Replicas", 1));
     }
+
+    private static string Sha256Hex(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }
