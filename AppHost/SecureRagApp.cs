@@ -26,8 +26,8 @@ public static class SecureRagApp
             .WithReference(database).WaitFor(database)
             .WithReference(messaging).WaitFor(messaging)
             .WithReference(cache).WaitFor(cache)
-            .WithEnvironment("Auth__ApiKeyDigestKey", c => c.GetSecret("auth-apikey-digest-key"))
-            .WithEnvironment("Auth__KeyEncryptionKey", c => c.GetSecret("auth-key-encryption-key"))
+            .WithEnvironment("Auth__ApiKeyDigestKey", c => Key(c, "auth-apikey-digest-key"))
+            .WithEnvironment("Auth__KeyEncryptionKey", c => Key(c, "auth-key-encryption-key"))
             .WithEnvironment("Auth__BootstrapCredentialPath", c => Path.Combine(c.DataDirectory, BootstrapCredentialFile))
             .WithEnvironment("Auth__Oidc__DevelopmentIssuer", c => new Uri(c.GetEndpoint("auth", "http"), "/dev/oidc").ToString());
 
@@ -44,7 +44,7 @@ public static class SecureRagApp
         }
 
         var audit = Service("audit", "services/Audit/Audit.csproj")
-            .WithEnvironment("Audit__ChainKey", c => c.GetSecret("audit-chain-key"))
+            .WithEnvironment("Audit__ChainKey", c => Key(c, "audit-chain-key"))
             .WithEnvironment("Audit__Checkpoint__Path", c => Path.Combine(c.DataDirectory, "audit-checkpoint.json"));
         var inference = Service("inference", "services/Inference/Inference.csproj")
             .WithEnvironment("Inference__KeyEncryption__DevelopmentCertificatePath", c => Path.Combine(c.DataDirectory, "inference", "key-encryption.pfx"));
@@ -63,6 +63,10 @@ public static class SecureRagApp
             .WithReference(audit)
             .WithReplicas(builder.Configuration.GetValue("Gateway:Replicas", 1));
     }
+
+    /// <summary>A 256-bit key (base64) from a generated secret.</summary>
+    private static string Key(EnvironmentCallbackContext context, string name) =>
+        Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(context.GetSecret(name))));
 
     private static string Sha256Hex(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 }
