@@ -60,7 +60,7 @@ public static class SecureRagApp
             .WithReference(retrieval)
             .WithReference(guardrail)
             .WithReference(inference)
-            .WithReference(audit)
+            .WithReference(audit).WaitFor(audit)
             .WithReplicas(builder.Configuration.GetValue("Gateway:Replicas", 1));
     }
 

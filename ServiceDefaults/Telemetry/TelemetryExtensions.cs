@@ -22,6 +22,8 @@ public static class TelemetryExtensions
         var telemetry = new ServiceTelemetry(builder.Environment.ApplicationName);
         builder.Services.AddSingleton(telemetry);
 
+        // Npgsql logs every statement at Information: noisy, costly, and statements may carry data.
+        builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
