@@ -22,6 +22,7 @@ public sealed class AuditTrail(Outbox outbox)
             TraceId = auditEvent.TraceId ?? activity?.TraceId.ToString(),
             SpanId = auditEvent.SpanId ?? activity?.SpanId.ToString(),
         };
-        return outbox.EnqueueAsync(session, stamped, auditEvent.TenantId, cancellationToken);
+        // Audit records need no order among themselves (the chain orders them as stored), so they relay concurrently.
+        return outbox.EnqueueAsync(session, stamped, aggregateId: null, cancellationToken);
     }
 }

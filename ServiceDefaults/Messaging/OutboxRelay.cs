@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
@@ -12,9 +13,11 @@ using SecureRag.ServiceDefaults.Telemetry;
 namespace SecureRag.ServiceDefaults.Messaging;
 
 /// <summary>
-/// Publishes committed outbox rows in sequence order, waiting for the broker's confirmation of each before marking it
-/// sent: at least once, in order. One replica relays at a time (a transaction-scoped advisory lock), so order holds
-/// across replicas too. A failed publish stops the batch, and the rest wait for the next attempt.
+/// Publishes committed outbox rows, waiting for the broker's confirmation of each before marking it sent: at least
+/// once, in order per aggregate. Different aggregates are published concurrently (one at a time would wait a round
+/// trip per message); one aggregate's rows go in sequence order, and a failed publish stops that aggregate's rows
+/// until the next attempt. One replica relays at a time (a transaction-scoped advisory lock), so order holds across
+/// replicas too.
 /// </summary>
 internal sealed class OutboxRelay(
     ServiceDatabase database,
@@ -28,6 +31,7 @@ internal sealed class OutboxRelay(
     private static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan CleanupInterval = TimeSpan.FromHours(1);
+    private const int MaxConcurrentAggregates = 64;
 
     private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
 
@@ -73,33 +77,37 @@ internal sealed class OutboxRelay(
 
             var rows = (await session.Connection.QueryAsync<OutboxRow>(new CommandDefinition(
                 """
-                SELECT sequence, message_id AS MessageId, message_type AS MessageType, body::text AS Body,
+                SELECT sequence, message_id AS MessageId, aggregate_id AS AggregateId, message_type AS MessageType, body::text AS Body,
                        trace_parent AS TraceParent, trace_state AS TraceState
                 FROM outbox_messages WHERE sent_at IS NULL ORDER BY sequence LIMIT @Limit
                 """,
                 new { Limit = options.Value.RelayBatchSize }, session.Transaction, cancellationToken: ct))).ToList();
 
-            var sent = new List<long>(rows.Count);
+            var sent = new ConcurrentBag<long>();
             Exception? failure = null;
-            foreach (var row in rows)
+            var aggregates = rows.GroupBy(r => r.AggregateId ?? r.MessageId.ToString());
+            await Parallel.ForEachAsync(aggregates, new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentAggregates, CancellationToken = ct }, async (aggregate, token) =>
             {
-                try
+                foreach (var row in aggregate)
                 {
-                    await PublishAsync(row, ct);
-                    sent.Add(row.Sequence);
+                    try
+                    {
+                        await PublishAsync(row, token);
+                        sent.Add(row.Sequence);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+                    {
+                        Interlocked.CompareExchange(ref failure, ex, null);
+                        return;
+                    }
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
-                {
-                    failure = ex;
-                    break;
-                }
-            }
+            });
 
             if (sent.Count > 0)
             {
                 await session.Connection.ExecuteAsync(new CommandDefinition(
                     "UPDATE outbox_messages SET sent_at = now() WHERE sequence = ANY(@Sent)",
-                    new { Sent = sent }, session.Transaction, cancellationToken: ct));
+                    new { Sent = sent.ToArray() }, session.Transaction, cancellationToken: ct));
             }
 
             // Commit what was confirmed before reporting the failure, so it is not sent again.
@@ -146,5 +154,5 @@ internal sealed class OutboxRelay(
             new { Before = before }, cancellationToken: cancellationToken));
     }
 
-    private sealed record OutboxRow(long Sequence, Guid MessageId, string MessageType, string Body, string? TraceParent, string? TraceState);
+    private sealed record OutboxRow(long Sequence, Guid MessageId, string? AggregateId, string MessageType, string Body, string? TraceParent, string? TraceState);
 }
