@@ -13,4 +13,12 @@ public sealed record AppRecord(
     string Limits,
     string AuditText,
     int Version,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt)
+{
+    // Dapper binds through this and the properties: Npgsql reports array columns as System.Array, which does not
+    // match the positional constructor's parameter types.
+    private AppRecord()
+        : this(default, default, "", "", [], "", "", "", "{}", "hashed", 0, default)
+    {
+    }
+}

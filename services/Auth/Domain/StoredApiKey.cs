@@ -15,4 +15,12 @@ public sealed record StoredApiKey(
     bool Bootstrap,
     DateTime CreatedAt,
     DateTime? LastUsedAt,
-    DateTime? RevokedAt);
+    DateTime? RevokedAt)
+{
+    // Dapper binds through this and the properties: Npgsql reports array columns as System.Array, which does not
+    // match the positional constructor's parameter types.
+    private StoredApiKey()
+        : this(default, default, "", null, null, [], "", [], [], null, false, default, null, null)
+    {
+    }
+}

@@ -59,5 +59,12 @@ public sealed class GroupStore(ServiceDatabase database)
             "DELETE FROM groups WHERE id = @GroupId AND tenant_id = @TenantId",
             new { TenantId = tenantId, GroupId = groupId }, session.Transaction, cancellationToken: cancellationToken)) == 1;
 
-    private sealed record GroupRow(Guid Id, Guid TenantId, string Name, string? ExternalId, Guid[] Members);
+    private sealed record GroupRow(Guid Id, Guid TenantId, string Name, string? ExternalId, Guid[] Members)
+    {
+        // Dapper binds through this and the properties (array columns come as System.Array).
+        private GroupRow()
+            : this(default, default, "", null, [])
+        {
+        }
+    }
 }
