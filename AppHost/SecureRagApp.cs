@@ -61,7 +61,8 @@ public static class SecureRagApp
             .WithReference(guardrail)
             .WithReference(inference)
             .WithReference(audit).WaitFor(audit)
-            .WithReplicas(builder.Configuration.GetValue("Gateway:Replicas", 1));
+            .WithReplicas(builder.Configuration.GetValue("Gateway:Replicas", 1))
+            .WithEnvironment("Gateway__RateLimiting__AuthFailuresPerMinute", builder.Configuration.GetValue("Gateway:AuthFailuresPerMinute", 20).ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>A 256-bit key (base64) from a generated secret.</summary>

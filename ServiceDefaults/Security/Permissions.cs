@@ -18,7 +18,7 @@ public static class Permissions
         [Permission.ManageGroups] = ([Roles.Owner, Roles.Admin], Scopes.Admin),
         [Permission.ManageKeys] = ([Roles.Owner, Roles.Admin], Scopes.Admin),
         [Permission.ManagePolicies] = ([Roles.Owner, Roles.Admin], Scopes.Admin),
-        [Permission.ReadApps] = ([Roles.Owner, Roles.Admin, Roles.Builder], null),
+        [Permission.ReadApps] = ([Roles.Owner, Roles.Admin, Roles.Builder], Scopes.Admin),
         [Permission.ManageApps] = ([Roles.Builder], Scopes.Admin),
         [Permission.GrantApps] = ([Roles.Owner, Roles.Admin], Scopes.Admin),
         [Permission.ReadAudit] = ([Roles.Owner, Roles.Admin], Scopes.Admin),

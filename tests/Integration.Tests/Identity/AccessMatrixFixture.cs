@@ -26,6 +26,10 @@ public sealed class AccessMatrixFixture(PlatformFixture platform) : IAsyncLifeti
     {
         TenantA = await Client.CreateTenantAsync("matrix-a");
         OtherTenantOwner = (await Client.CreateTenantAsync("matrix-b")).OwnerKey;
+        // Tenant B's owner holds every permission tenant A's objects need, so only the tenant differs.
+        var otherOwnerId = (await Client.SendAsync(OtherTenantOwner, HttpMethod.Get, "/v1/me"))["principalId"]!.GetValue<string>();
+        await Client.SendAsync(OtherTenantOwner, HttpMethod.Put, $"/v1/users/{otherOwnerId}/roles",
+            new { roles = new[] { new { role = "owner" }, new { role = "admin" }, new { role = "builder" } } });
         Keys["operator"] = Client.OwnerKey;
         Keys["owner"] = TenantA.OwnerKey;
         foreach (var role in new[] { "admin", "builder", "member" })
