@@ -28,8 +28,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         var builder = DistributedApplicationTestingBuilder.Create(SecureRagApp.Define, options =>
         {
             options.Configuration["Gateway:Replicas"] = "2";
-            // The tests present many bad credentials on purpose, all from loopback; the limiter has tests of its own.
-            options.Configuration["Gateway:AuthFailuresPerMinute"] = "1000000";
+            // The tests present many bad credentials on purpose, all from loopback; the limiter has tests of its own (0 = off).
+            options.Configuration["Gateway:AuthFailuresPerMinute"] = "0";
             configure?.Invoke(options);
         });
         var app = await builder.BuildAsync();
