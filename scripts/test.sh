@@ -3,9 +3,9 @@
 # another (each integration project starts its own servers). Ends with one line: `tests: N passed, N failed`.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh --with-browser || exit 1
+bash scripts/setup.sh --with-browser || { echo "tests: 0 passed, 1 failed"; exit 1; }
 
-dotnet build SecureRag.sln -c Debug -warnaserror -nologo -v quiet || exit 1
+dotnet build SecureRag.sln -c Debug -warnaserror -nologo -v quiet || { echo "tests: 0 passed, 1 failed"; exit 1; }
 
 passed=0; failed=0; broken=0
 results=$(mktemp -d)

@@ -1,12 +1,13 @@
+using SecureRag.Ingestion.Extensions;
+using SecureRag.Ingestion.Grpc;
 using SecureRag.ServiceDefaults;
 using SecureRag.ServiceDefaults.Data;
-using SecureRag.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddServiceDatabase(typeof(Program).Assembly);
-builder.AddMessaging();
+builder.AddIngestionServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapGrpcService<IngestionGrpcService>();
 await app.RunServiceAsync(args);

@@ -1,12 +1,14 @@
+using SecureRag.Retrieval.Extensions;
 using SecureRag.ServiceDefaults;
 using SecureRag.ServiceDefaults.Data;
 using SecureRag.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddServiceDatabase(typeof(Program).Assembly);
+builder.AddRetrievalServices();
 builder.AddMessaging();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapRetrievalServices();
 await app.RunServiceAsync(args);

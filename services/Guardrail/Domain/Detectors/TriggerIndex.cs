@@ -1,0 +1,247 @@
+using System.Buffers;
+
+namespace SecureRag.Guardrail.Domain.Detectors;
+
+/// <summary>
+/// Decides in one pass which rules can match a text at all. Each trigger is reduced to an anchor: its most telling
+/// word ("your response" → "response", "to the ai" → "ai"), matched as a word prefix (as a whole word when it has
+/// three letters or fewer) by walking a trie along every word of the text; a trigger phrase longer than its anchor is
+/// then confirmed with one ordinal search. Triggers are word starts, so compounds need their own trigger
+/// ("systemprompt"). Triggers without letters ("&lt;|", "---") go through a small vectorised search, and so does the
+/// squashed view (no word boundaries), where text without CJK characters skips the CJK triggers entirely. A
+/// multi-string search over a thousand trigger phrases costs tens of microseconds per kilobyte; this costs a few.
+/// </summary>
+public sealed class TriggerIndex
+{
+    private static readonly HashSet<string> CommonWords = new(StringComparer.Ordinal)
+    {
+        "the", "to", "for", "a", "an", "of", "in", "on", "is", "are", "was", "were", "your", "you", "my", "all", "any",
+        "this", "that", "with", "and", "or", "not", "be", "it", "its", "new", "end", "user", "users", "only", "just",
+    };
+
+    private readonly int _ruleCount;
+    private readonly int _phraseCount;
+    private readonly TrieNode _root = new();
+    private readonly (SearchValues<string> Values, Dictionary<string, int[]> Rules)? _literal;
+    private readonly (SearchValues<string> Values, Dictionary<string, int[]> Rules)? _cjk;
+
+    public TriggerIndex(IReadOnlyList<PatternRule> rules, PatternView view)
+    {
+        _ruleCount = rules.Count;
+        var literal = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var cjk = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            foreach (var trigger in rules[i].Triggers)
+            {
+                var anchor = view == PatternView.Folded ? Anchor(trigger) : null;
+                if (anchor is not null)
+                {
+                    var phrase = trigger == anchor ? null : trigger;
+                    _root.Add(anchor, new Anchored(i, phrase is null ? -1 : _phraseCount++, phrase), wholeWord: anchor.Length <= 3);
+                }
+                else
+                {
+                    var target = trigger.Any(IsCjk) ? cjk : literal;
+                    (target.TryGetValue(trigger, out var list) ? list : target[trigger] = []).Add(i);
+                }
+            }
+        }
+
+        _literal = Search(literal);
+        _cjk = Search(cjk);
+    }
+
+    /// <summary>Marks in <paramref name="candidates"/> (one flag per rule) the rules with a trigger in the text.</summary>
+    public void Candidates(ReadOnlySpan<char> text, Span<bool> candidates)
+    {
+        candidates[.._ruleCount].Clear();
+        var checkedPhrases = _phraseCount <= 4096 ? stackalloc bool[_phraseCount] : new bool[_phraseCount];
+        WalkWords(text, candidates, checkedPhrases);
+        if (_literal is { } literal)
+        {
+            Mark(text, literal.Values, literal.Rules, candidates);
+        }
+
+        if (_cjk is { } cjk && text.IndexOfAnyInRange('\u3040', '\uD7AF') >= 0)
+        {
+            Mark(text, cjk.Values, cjk.Rules, candidates);
+        }
+    }
+
+    private void WalkWords(ReadOnlySpan<char> text, Span<bool> candidates, Span<bool> checkedPhrases)
+    {
+        if (_root.IsEmpty)
+        {
+            return;
+        }
+
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            // Walk the trie along this word; every anchor passed is a prefix of the word.
+            var node = _root;
+            for (; i < text.Length && char.IsLetterOrDigit(text[i]); i++)
+            {
+                node = node?.Child(text[i]);
+                Mark(text, node?.PrefixRules, candidates, checkedPhrases);
+            }
+
+            Mark(text, node?.WordRules, candidates, checkedPhrases);
+        }
+    }
+
+    /// <summary>Marks the rules anchored here whose whole trigger phrase occurs in the text (each phrase searched once).</summary>
+    private static void Mark(ReadOnlySpan<char> text, Anchored[]? anchored, Span<bool> candidates, Span<bool> checkedPhrases)
+    {
+        if (anchored is null)
+        {
+            return;
+        }
+
+        foreach (var (rule, phraseId, phrase) in anchored)
+        {
+            if (candidates[rule])
+            {
+                continue;
+            }
+
+            if (phrase is null)
+            {
+                candidates[rule] = true;
+            }
+            else if (!checkedPhrases[phraseId])
+            {
+                checkedPhrases[phraseId] = true;
+                candidates[rule] = text.Contains(phrase, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    private static void Mark(ReadOnlySpan<char> text, SearchValues<string> values, Dictionary<string, int[]> rules, Span<bool> candidates)
+    {
+        var offset = 0;
+        while (offset < text.Length)
+        {
+            var found = text[offset..].IndexOfAny(values);
+            if (found < 0)
+            {
+                return;
+            }
+
+            var at = offset + found;
+            foreach (var (trigger, ruleIds) in rules)
+            {
+                if (text[at..].StartsWith(trigger, StringComparison.Ordinal))
+                {
+                    foreach (var rule in ruleIds)
+                    {
+                        candidates[rule] = true;
+                    }
+                }
+            }
+
+            offset = at + 1;
+        }
+    }
+
+    /// <summary>The trigger's least common, longest word; null when it has no letters or is CJK.</summary>
+    private static string? Anchor(string trigger)
+    {
+        if (trigger.Any(IsCjk))
+        {
+            return null;
+        }
+
+        var words = Words(trigger);
+        return words.Count == 0
+            ? null
+            : words.OrderBy(w => CommonWords.Contains(w) ? 1 : 0).ThenByDescending(w => w.Length).First();
+    }
+
+    private static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var letter = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (letter && start < 0)
+            {
+                start = i;
+            }
+            else if (!letter && start >= 0)
+            {
+                words.Add(text[start..i]);
+                start = -1;
+            }
+        }
+
+        return words;
+    }
+
+    private static (SearchValues<string>, Dictionary<string, int[]>)? Search(Dictionary<string, List<int>> triggers) =>
+        triggers.Count == 0
+            ? null
+            : (SearchValues.Create([.. triggers.Keys], StringComparison.Ordinal), triggers.ToDictionary(p => p.Key, p => p.Value.ToArray()));
+
+    private static bool IsCjk(char c) => c is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\uF900' and <= '\uFAFF';
+
+    /// <summary>A rule reached through an anchor, and the whole trigger phrase to confirm (null: the anchor is the trigger).</summary>
+    private readonly record struct Anchored(int Rule, int PhraseId, string? Phrase);
+
+    private sealed class TrieNode
+    {
+        private TrieNode?[]? _ascii;
+        private Dictionary<char, TrieNode>? _other;
+
+        /// <summary>Rules whose anchor ends here, matched by any word that starts with it.</summary>
+        public Anchored[]? PrefixRules { get; private set; }
+
+        /// <summary>Rules whose anchor ends here, matched only by the whole word.</summary>
+        public Anchored[]? WordRules { get; private set; }
+
+        public bool IsEmpty => _ascii is null && _other is null;
+
+        public void Add(string anchor, Anchored rule, bool wholeWord)
+        {
+            var node = this;
+            foreach (var c in anchor)
+            {
+                node = node.GetOrAdd(c);
+            }
+
+            if (wholeWord)
+            {
+                node.WordRules = With(node.WordRules, rule);
+            }
+            else
+            {
+                node.PrefixRules = With(node.PrefixRules, rule);
+            }
+        }
+
+        private static Anchored[] With(Anchored[]? rules, Anchored rule) => rules is null ? [rule] : rules.Contains(rule) ? rules : [.. rules, rule];
+
+        public TrieNode? Child(char c) =>
+            c < 128 ? _ascii?[c] : _other?.GetValueOrDefault(c);
+
+        private TrieNode GetOrAdd(char c)
+        {
+            if (c < 128)
+            {
+                _ascii ??= new TrieNode?[128];
+                return _ascii[c] ??= new TrieNode();
+            }
+
+            _other ??= [];
+            return _other.TryGetValue(c, out var node) ? node : _other[c] = new TrieNode();
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace SecureRag.Retrieval.Domain.Indexing;
+
+public sealed record IndexOutcome(bool AlreadyIndexed, int ChunksIndexed, bool Searchable);

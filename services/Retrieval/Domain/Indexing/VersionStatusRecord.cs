@@ -1,0 +1,3 @@
+namespace SecureRag.Retrieval.Domain.Indexing;
+
+public sealed record VersionStatusRecord(long Version, string ContentHash, short Approval, int ChunkCount, DateTime IndexedAt);

@@ -1,0 +1,8 @@
+namespace SecureRag.Retrieval.Domain.Ranking;
+
+public enum RankingMode
+{
+    Hybrid,
+    Lexical,
+    Dense,
+}

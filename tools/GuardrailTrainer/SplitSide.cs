@@ -1,0 +1,8 @@
+namespace SecureRag.Tools.GuardrailTrainer;
+
+public enum SplitSide
+{
+    Train,
+    Eval,
+    Excluded,
+}
