@@ -14,16 +14,18 @@ for project in tests/*/*.Tests.csproj; do
   echo "=== $name"
   dotnet test "$project" --no-build -c Debug --nologo --logger "console;verbosity=normal" 2>&1 | tee "$results/$name.log"
   status=${PIPESTATUS[0]}
-  # VSTest's summary: "Passed!  - Failed:     0, Passed:    23, Skipped:     0, Total: ..."
-  summary=$(grep -E '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+' "$results/$name.log" | tail -1)
-  if [ -z "$summary" ]; then
+  # VSTest's summary, either "Failed!  - Failed: 0, Passed: 23, ..." or "Total tests: 44 / Passed: 44 / Failed: 1".
+  p=$(grep -oE '(^ +Passed: +[0-9]+$)|(Passed: +[0-9]+,)' "$results/$name.log" | tail -1 | grep -oE '[0-9]+')
+  f=$(grep -oE '(^ +Failed: +[0-9]+$)|(Failed: +[0-9]+,)' "$results/$name.log" | tail -1 | grep -oE '[0-9]+')
+  if [ -z "$p$f" ]; then
     if [ "$status" -eq 0 ] && grep -q "No test is available" "$results/$name.log"; then
       echo "=== $name: no tests yet"; continue
     fi
     echo "=== $name: no test summary (exit $status)"; broken=$((broken + 1)); continue
   fi
-  f=$(sed -E 's/.*Failed: +([0-9]+),.*/\1/' <<<"$summary")
-  p=$(sed -E 's/.*Passed: +([0-9]+),.*/\1/' <<<"$summary")
+  p=${p:-0}; f=${f:-0}
+  # A run that crashed after some tests passed still counts as a failure.
+  if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
   passed=$((passed + p)); failed=$((failed + f))
 done
 rm -rf "$results"

@@ -21,4 +21,6 @@ app.MapTenantsApi();
 app.MapUsersApi();
 app.MapGroupsApi();
 app.MapAppsApi();
+app.MapKnowledgeBasesApi();
+app.MapDocumentsApi();
 await app.RunServiceAsync(args);

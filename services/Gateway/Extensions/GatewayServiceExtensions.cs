@@ -1,6 +1,8 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SecureRag.Contracts.Auth;
+using SecureRag.Contracts.Ingestion;
+using SecureRag.Gateway.Apis;
 using SecureRag.Gateway.Consumers;
 using SecureRag.Gateway.RateLimiting;
 using SecureRag.Gateway.Security;
@@ -19,6 +21,11 @@ public static class GatewayServiceExtensions
 
         builder.Services.AddServiceGrpcClient<Authenticator.AuthenticatorClient>("auth");
         builder.Services.AddServiceGrpcClient<Administration.AdministrationClient>("auth");
+        builder.Services.AddServiceGrpcClient<IngestionService.IngestionServiceClient>("ingestion");
+        builder.Services.AddOptions<DocumentUploadOptions>()
+            .BindConfiguration(DocumentUploadOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         builder.Services.AddSingleton<PrincipalCache>();
         builder.Services.AddSingleton<CallerAuthenticator>();
