@@ -1,5 +1,6 @@
 using SecureRag.Gateway.Apis;
 using SecureRag.Gateway.Extensions;
+using SecureRag.Gateway.Transport;
 using SecureRag.ServiceDefaults;
 using SecureRag.ServiceDefaults.Data;
 using SecureRag.ServiceDefaults.Messaging;
@@ -9,8 +10,10 @@ builder.AddServiceDefaults();
 builder.AddServiceDatabase(typeof(Program).Assembly);
 builder.AddMessaging(bus => bus.AddGatewayConsumers());
 builder.AddGatewayServices();
+builder.AddGatewayTransport();
 
 var app = builder.Build();
+app.UseForwardedHeaders();
 app.UseGatewaySecurity();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
@@ -23,4 +26,5 @@ app.MapGroupsApi();
 app.MapAppsApi();
 app.MapKnowledgeBasesApi();
 app.MapDocumentsApi();
+app.MapAuditApi();
 await app.RunServiceAsync(args);

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SecureRag.Contracts.Audit;
 using SecureRag.Contracts.Auth;
 using SecureRag.Contracts.Ingestion;
 using SecureRag.Gateway.Apis;
@@ -22,6 +23,7 @@ public static class GatewayServiceExtensions
         builder.Services.AddServiceGrpcClient<Authenticator.AuthenticatorClient>("auth");
         builder.Services.AddServiceGrpcClient<Administration.AdministrationClient>("auth");
         builder.Services.AddServiceGrpcClient<IngestionService.IngestionServiceClient>("ingestion");
+        builder.Services.AddServiceGrpcClient<AuditLog.AuditLogClient>("audit");
         builder.Services.AddOptions<DocumentUploadOptions>()
             .BindConfiguration(DocumentUploadOptions.SectionName)
             .ValidateDataAnnotations()

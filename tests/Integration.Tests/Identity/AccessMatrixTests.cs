@@ -34,7 +34,7 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
         new Endpoint("list keys", "GET", "/v1/api-keys", "admin", ScopedToObject: false),
     ];
 
-    [Theory(Skip = "Failed in the last run only because the failed-login limiter blocked loopback (raised for tests since); re-enable once a run confirms it")]
+    [Theory]
     [MemberData(nameof(Endpoints))]
     public async Task AllowedCallerSucceeds(Endpoint endpoint)
     {
@@ -43,7 +43,7 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
         Assert.True(response.IsSuccessStatusCode, $"{endpoint.Name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
     }
 
-    [Theory(Skip = "Failed in the last run only because the failed-login limiter blocked loopback (raised for tests since); re-enable once a run confirms it")]
+    [Theory]
     [MemberData(nameof(Endpoints))]
     public async Task UnusableCredentialsAreRefused(Endpoint endpoint)
     {
@@ -59,7 +59,7 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
     }
 
-    [Theory(Skip = "Failed in the last run only because the failed-login limiter blocked loopback (raised for tests since); re-enable once a run confirms it")]
+    [Theory]
     [MemberData(nameof(Endpoints))]
     public async Task CallerWithoutTheRoleOrScopeIsForbidden(Endpoint endpoint)
     {
@@ -73,7 +73,7 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
         }
     }
 
-    [Theory(Skip = "Failed in the last run only because the failed-login limiter blocked loopback (raised for tests since); re-enable once a run confirms it")]
+    [Theory]
     [MemberData(nameof(Endpoints))]
     public async Task AnotherTenantsObjectsAreNotFound(Endpoint endpoint)
     {
