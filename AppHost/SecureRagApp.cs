@@ -30,6 +30,8 @@ public static class SecureRagApp
             .WithEnvironment("Auth__KeyEncryptionKey", c => Key(c, "auth-key-encryption-key"))
             .WithEnvironment("Auth__BootstrapCredentialPath", c => Path.Combine(c.DataDirectory, BootstrapCredentialFile))
             .WithEnvironment("Auth__Oidc__DevelopmentIssuer", c => new Uri(c.GetEndpoint("auth", "http"), "/dev/oidc").ToString());
+        // The issuers tenants may bind are the operator's configuration: the AppHost's own Auth:Oidc section.
+        ForwardSection(builder.Configuration, "Auth:Oidc", auth);
 
         // Every other service proves who it is to Auth with a credential of its own; Auth holds only their digests.
         IResourceBuilder<ProjectResource> Service(string name, string project)
@@ -63,6 +65,18 @@ public static class SecureRagApp
             .WithReference(audit).WaitFor(audit)
             .WithReplicas(builder.Configuration.GetValue("Gateway:Replicas", 1))
             .WithEnvironment("Gateway__RateLimiting__AuthFailuresPerMinute", builder.Configuration.GetValue("Gateway:AuthFailuresPerMinute", 20).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Passes every value of a configuration section to a project as environment variables (<c>A:B</c> → <c>A__B</c>).</summary>
+    private static void ForwardSection(IConfiguration configuration, string section, IResourceBuilder<ProjectResource> project)
+    {
+        foreach (var (key, value) in configuration.GetSection(section).AsEnumerable())
+        {
+            if (value is not null)
+            {
+                project.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
+            }
+        }
     }
 
     /// <summary>A 256-bit key (base64) from a generated secret.</summary>

@@ -14,7 +14,7 @@ public sealed class AuditTrailTests(PlatformFixture platform)
         var (adminId, adminKey, _) = await tenant.CreateUserWithKeyAsync("auditor", ["admin"]);
         using var admin = platform.Client.Gateway(adminKey);
 
-        using var created = await admin.PostAsync("/v1/api-keys", JsonBody(new { name = "recorded", scopes = new[] { "query" } }), TestContext.Current.CancellationToken);
+        using var created = await admin.PostAsync("/v1/api-keys", PlatformClient.JsonBody(new { name = "recorded", scopes = new[] { "query" } }), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var keyId = JsonNode.Parse(await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!["key"]!["id"]!.GetValue<string>();
 
@@ -91,7 +91,4 @@ public sealed class AuditTrailTests(PlatformFixture platform)
         Assert.True(verification["ok"]!.GetValue<bool>(), verification.ToJsonString());
         Assert.True(verification["recordsChecked"]!.GetValue<long>() >= 2);
     }
-
-    private static StringContent JsonBody(object body) =>
-        new(System.Text.Json.JsonSerializer.Serialize(body, PlatformClient.Json), System.Text.Encoding.UTF8, "application/json");
 }

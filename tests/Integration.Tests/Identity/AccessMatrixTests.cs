@@ -17,7 +17,7 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
     [
         new Endpoint("create tenant", "POST", "/v1/tenants", "operator", new { name = "made in matrix" }, ScopedToObject: false),
         new Endpoint("read tenant", "GET", "/v1/tenants/current", "member", ScopedToObject: false),
-        new Endpoint("bind identity provider", "POST", "/v1/tenants/current/identity-providers", "owner", new { issuer = "https://idp.example/matrix", audience = "matrix" }, ScopedToObject: false),
+        new Endpoint("bind identity provider", "POST", "/v1/tenants/current/identity-providers", "owner", new { issuer = PlatformFixture.TrustedIssuer, audience = "matrix" }, ScopedToObject: false),
         new Endpoint("create user", "POST", "/v1/users", "admin", new { displayName = "new" }, ScopedToObject: false),
         new Endpoint("list users", "GET", "/v1/users", "admin", ScopedToObject: false),
         new Endpoint("get user", "GET", "/v1/users/{user}", "admin"),

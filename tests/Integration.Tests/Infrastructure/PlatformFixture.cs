@@ -22,6 +22,9 @@ public sealed class PlatformFixture : IAsyncLifetime
         Client = await PlatformClient.BootstrapAsync(App);
     }
 
+    /// <summary>An identity provider the test platform's operator trusts; no test fetches its keys.</summary>
+    public const string TrustedIssuer = "https://idp.example/trusted";
+
     /// <summary>Starts a platform of its own, for tests that stop servers or services.</summary>
     public static async Task<DistributedApplication> StartAsync(Action<TestingOptions>? configure = null)
     {
@@ -30,6 +33,7 @@ public sealed class PlatformFixture : IAsyncLifetime
             options.Configuration["Gateway:Replicas"] = "2";
             // The tests present many bad credentials on purpose, all from loopback; the limiter has tests of its own (0 = off).
             options.Configuration["Gateway:AuthFailuresPerMinute"] = "0";
+            options.Configuration["Auth:Oidc:TrustedIssuers:0:Issuer"] = TrustedIssuer;
             configure?.Invoke(options);
         });
         var app = await builder.BuildAsync();
