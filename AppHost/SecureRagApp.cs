@@ -48,6 +48,9 @@ public static class SecureRagApp
             .WithEnvironment("Audit__Checkpoint__Path", c => Path.Combine(c.DataDirectory, "audit-checkpoint.json"));
         var inference = Service("inference", "services/Inference/Inference.csproj")
             .WithEnvironment("Inference__KeyEncryption__DevelopmentCertificatePath", c => Path.Combine(c.DataDirectory, "inference", "key-encryption.pfx"));
+        // The model registry is the operator's configuration: the AppHost's own Inference section (appsettings,
+        // environment, or a test's configuration) reaches the service unchanged.
+        ForwardSection(builder.Configuration, "Inference", inference);
         var guardrail = Service("guardrail", "services/Guardrail/Guardrail.csproj");
         var retrieval = Service("retrieval", "services/Retrieval/Retrieval.csproj")
             .WithReference(inference);
@@ -63,6 +66,18 @@ public static class SecureRagApp
             .WithReference(audit).WaitFor(audit)
             .WithReplicas(builder.Configuration.GetValue("Gateway:Replicas", 1))
             .WithEnvironment("Gateway__RateLimiting__AuthFailuresPerMinute", builder.Configuration.GetValue("Gateway:AuthFailuresPerMinute", 20).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Passes every value of a configuration section to a project as environment variables (<c>A:B</c> → <c>A__B</c>).</summary>
+    private static void ForwardSection(IConfiguration configuration, string section, IResourceBuilder<ProjectResource> project)
+    {
+        foreach (var (key, value) in configuration.GetSection(section).AsEnumerable())
+        {
+            if (value is not null)
+            {
+                project.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
+            }
+        }
     }
 
     /// <summary>A 256-bit key (base64) from a generated secret.</summary>
