@@ -16,9 +16,13 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public PlatformClient Client { get; private set; } = null!;
 
+    /// <summary>The hostile model of the guardrail tests, registered in Inference's model registry as <c>hostile</c>.</summary>
+    public HostileModel HostileModel { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
-        App = await StartAsync();
+        HostileModel = await HostileModel.StartAsync();
+        App = await StartAsync(options => HostileModel.Register(options.Configuration));
         Client = await PlatformClient.BootstrapAsync(App);
     }
 
@@ -51,6 +55,11 @@ public sealed class PlatformFixture : IAsyncLifetime
         if (App is not null)
         {
             await App.DisposeAsync();
+        }
+
+        if (HostileModel is not null)
+        {
+            await HostileModel.DisposeAsync();
         }
     }
 }
