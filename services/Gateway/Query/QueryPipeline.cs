@@ -31,6 +31,9 @@ public sealed class QueryPipeline(
     public async Task<QueryState> AuthorizeAsync(HttpContext context, QueryInput input)
     {
         Validate(input);
+        // Older turns reach neither the rails nor the model.
+        var keep = options.Value.MaxHistoryTurns;
+        input = input.History.Count > keep ? input with { History = [.. input.History.Skip(input.History.Count - keep)] } : input;
         var timings = new StepTimings();
         var (caller, app) = await AuthorizeAppAsync(context, input.AppId, timings);
         return new QueryState(caller, app, input, context.Connection.RemoteIpAddress?.ToString(), timings);

@@ -34,12 +34,14 @@ public sealed class PlatformFixture : IAsyncLifetime
             options.Configuration["Gateway:Replicas"] = "2";
             // The tests present many bad credentials on purpose, all from loopback; the limiter has tests of its own (0 = off).
             options.Configuration["Gateway:AuthFailuresPerMinute"] = "0";
+            // The machine is shared: seven services starting at once under someone else's build can take minutes.
+            options.StartupTimeout = TimeSpan.FromMinutes(4);
             configure?.Invoke(options);
         });
         var app = await builder.BuildAsync();
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
             await app.StartAsync(timeout.Token);
             return app;
         }

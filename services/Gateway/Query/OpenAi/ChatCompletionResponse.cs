@@ -10,7 +10,7 @@ public sealed record ChatCompletionResponse(
     [property: JsonPropertyName("created")] long Created,
     [property: JsonPropertyName("model")] string Model,
     [property: JsonPropertyName("choices")] IReadOnlyList<ChatCompletionChoice> Choices,
-    [property: JsonPropertyName("usage")] ChatCompletionUsage? Usage,
+    [property: JsonPropertyName("usage"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ChatCompletionUsage? Usage,
     [property: JsonPropertyName("citations"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<CitationDto>? Citations = null,
     [property: JsonPropertyName("guardrail"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] GuardrailReportDto? Guardrail = null,
     [property: JsonPropertyName("trace_id"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TraceId = null,
