@@ -71,7 +71,7 @@ public sealed partial class HostileModel : IAsyncDisposable
             return obeyed.Groups[1].Value;
         }
 
-        var passages = Passage().Matches(system).Select(m => $"{m.Groups[2].Value.Trim()} [{m.Groups[1].Value}]").ToList();
+        var passages = Passages(system);
         return passages.Count == 0 ? "I have nothing on that." : string.Join(" ", passages);
     }
 
@@ -143,7 +143,54 @@ public sealed partial class HostileModel : IAsyncDisposable
     [GeneratedRegex(@"respond only with\s+([A-Z][A-Z0-9-]{3,})", RegexOptions.IgnoreCase)]
     private static partial Regex Instruction();
 
-    // Inference fences each passage as "[n] title — section" on one line, its text on the next.
-    [GeneratedRegex(@"^\[(\d+)\][^\n]*\n(.+?)(?=\n\n|\n\[This passage|\z)", RegexOptions.Multiline | RegexOptions.Singleline)]
-    private static partial Regex Passage();
+    /// <summary>
+    /// The passages between Inference's fences, each as its text followed by its citation: a header line
+    /// "[n] title — section" opens a passage, the lines up to the next header are its text.
+    /// </summary>
+    private static List<string> Passages(string system)
+    {
+        var passages = new List<string>();
+        string? cite = null;
+        var text = new StringBuilder();
+        var inside = false;
+        foreach (var line in system.Split('\n'))
+        {
+            if (line.StartsWith("<<<PASSAGES-", StringComparison.Ordinal))
+            {
+                inside = line.EndsWith("BEGIN>>>", StringComparison.Ordinal);
+                continue;
+            }
+
+            if (!inside)
+            {
+                continue;
+            }
+
+            if (Header().Match(line) is { Success: true } header)
+            {
+                Flush();
+                cite = header.Groups[1].Value;
+            }
+            else if (cite is not null && line.Trim().Length > 0 && !line.StartsWith("[This passage", StringComparison.Ordinal))
+            {
+                text.Append(text.Length == 0 ? "" : " ").Append(line.Trim());
+            }
+        }
+
+        Flush();
+        return passages;
+
+        void Flush()
+        {
+            if (cite is not null && text.Length > 0)
+            {
+                passages.Add($"{text} [{cite}]");
+            }
+
+            text.Clear();
+        }
+    }
+
+    [GeneratedRegex(@"^\[(\d+)\] ")]
+    private static partial Regex Header();
 }
