@@ -26,9 +26,15 @@ var (ok, errors, seconds) = await run.SaturateAsync(Option("callers", 16), TimeS
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rps={ok / seconds:F1}"));
 Console.Error.WriteLine($"saturation: {ok} answered, {errors} errors in {seconds:F1} s with {Option("callers", 16)} callers");
 
+run.Failures.Clear();
 var (latencies, failed) = await run.FixedRateAsync(Option("rate", 50), TimeSpan.FromSeconds(Option("seconds", 60)));
 double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"p50_ms={Percentile(0.50):F1} p99_ms={Percentile(0.99):F1} errors={failed}"));
+if (!run.Failures.IsEmpty)
+{
+    Console.WriteLine("failures: " + string.Join(", ", run.Failures.OrderByDescending(f => f.Value).Select(f => $"{f.Key}={f.Value}")));
+}
+
 var total = run.StepMilliseconds.Values.Sum();
 Console.WriteLine("steps: " + string.Join(' ', run.StepMilliseconds.OrderByDescending(s => s.Value)
     .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key}={100 * s.Value / total:F1}%"))));

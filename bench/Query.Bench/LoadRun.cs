@@ -17,6 +17,9 @@ public sealed class LoadRun(HttpClient http, string appId, string key, IReadOnly
 
     public ConcurrentDictionary<string, double> StepMilliseconds { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Failed requests by HTTP status and problem code (or exception), e.g. <c>503 retrieval_unavailable</c>.</summary>
+    public ConcurrentDictionary<string, int> Failures { get; } = new(StringComparer.Ordinal);
+
     public async Task<(int Ok, int Errors, double Seconds)> SaturateAsync(int callers, TimeSpan duration)
     {
         var ok = 0;
@@ -78,7 +81,14 @@ public sealed class LoadRun(HttpClient http, string appId, string key, IReadOnly
         try
         {
             using var response = await http.SendAsync(request);
-            await response.Content.ReadAsByteArrayAsync();
+            var body = await response.Content.ReadAsStringAsync();
+            if (!response.IsSuccessStatusCode)
+            {
+                var code = body.Contains("\"code\"", StringComparison.Ordinal)
+                    ? System.Text.Json.Nodes.JsonNode.Parse(body)?["code"]?.ToString() ?? "" : "";
+                Failures.AddOrUpdate($"{(int)response.StatusCode} {code}".Trim(), 1, (_, n) => n + 1);
+            }
+
             if (recordSteps && response.Headers.TryGetValues("Server-Timing", out var timings))
             {
                 foreach (var entry in string.Join(',', timings).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -93,8 +103,9 @@ public sealed class LoadRun(HttpClient http, string appId, string key, IReadOnly
 
             return response.IsSuccessStatusCode;
         }
-        catch (HttpRequestException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
+            Failures.AddOrUpdate(ex.GetType().Name, 1, (_, n) => n + 1);
             return false;
         }
     }

@@ -13,7 +13,9 @@ public static class ApiReferenceEndpoints
     public const string Path = "/docs";
     private const string ScriptResource = "api-reference/scalar.standalone.js.gz";
 
-    // Only this origin: the script and the OpenAPI document are the Gateway's. Scalar injects its styles inline.
+    // Only this origin: the script and the OpenAPI document are the Gateway's. Scalar injects its styles inline. Its
+    // online features (AI agent, MCP, telemetry, hosted fonts, developer toolbar) are switched off in the page's
+    // configuration, and the policy would refuse them anyway.
     private const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
         "connect-src 'self'; worker-src 'self' blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -28,7 +30,7 @@ public static class ApiReferenceEndpoints
         </head>
         <body>
           <script id="api-reference" data-url="/openapi/v1.json"
-            data-configuration='{"withDefaultFonts":false,"hideClientButton":true,"hideDownloadButton":false,"metaData":{"title":"SecureRag API reference"}}'></script>
+            data-configuration='{"withDefaultFonts":false,"telemetry":false,"showDeveloperTools":"never","agent":{"disabled":true},"mcp":{"disabled":true},"hideClientButton":true,"metaData":{"title":"SecureRag API reference"}}'></script>
           <script src="/docs/scalar.js"></script>
         </body>
         </html>

@@ -37,7 +37,12 @@ public static class GatewayServiceExtensions
         builder.AddRateLimiting();
 
         builder.AddQueryServices();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "SecureRag API";
+            document.Info.Description = "Send `Authorization: Bearer <API key or OIDC token>`. Refusals are RFC 7807 problem details with a stable `code`.";
+            return Task.CompletedTask;
+        }));
         return builder;
     }
 
