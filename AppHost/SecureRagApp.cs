@@ -50,6 +50,9 @@ public static class SecureRagApp
             .WithEnvironment("Audit__Checkpoint__Path", c => Path.Combine(c.DataDirectory, "audit-checkpoint.json"));
         var inference = Service("inference", "services/Inference/Inference.csproj")
             .WithEnvironment("Inference__KeyEncryption__DevelopmentCertificatePath", c => Path.Combine(c.DataDirectory, "inference", "key-encryption.pfx"));
+        // The model registry is the operator's configuration: the AppHost's own Inference section (appsettings,
+        // environment, or a test's configuration) reaches the service unchanged.
+        ForwardSection(builder.Configuration, "Inference", inference);
         var guardrail = Service("guardrail", "services/Guardrail/Guardrail.csproj");
         var retrieval = Service("retrieval", "services/Retrieval/Retrieval.csproj")
             .WithReference(inference);

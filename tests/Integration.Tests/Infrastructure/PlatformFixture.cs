@@ -16,9 +16,13 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public PlatformClient Client { get; private set; } = null!;
 
+    /// <summary>The hostile model of the guardrail tests, registered in Inference's model registry as <c>hostile</c>.</summary>
+    public HostileModel HostileModel { get; private set; } = null!;
+
     public async ValueTask InitializeAsync()
     {
-        App = await StartAsync();
+        HostileModel = await HostileModel.StartAsync();
+        App = await StartAsync(options => HostileModel.Register(options.Configuration));
         Client = await PlatformClient.BootstrapAsync(App);
     }
 
@@ -34,12 +38,14 @@ public sealed class PlatformFixture : IAsyncLifetime
             // The tests present many bad credentials on purpose, all from loopback; the limiter has tests of its own (0 = off).
             options.Configuration["Gateway:AuthFailuresPerMinute"] = "0";
             options.Configuration["Auth:Oidc:TrustedIssuers:0:Issuer"] = TrustedIssuer;
+            // The machine is shared: seven services starting at once under someone else's build can take minutes.
+            options.StartupTimeout = TimeSpan.FromMinutes(4);
             configure?.Invoke(options);
         });
         var app = await builder.BuildAsync();
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
             await app.StartAsync(timeout.Token);
             return app;
         }
@@ -55,6 +61,11 @@ public sealed class PlatformFixture : IAsyncLifetime
         if (App is not null)
         {
             await App.DisposeAsync();
+        }
+
+        if (HostileModel is not null)
+        {
+            await HostileModel.DisposeAsync();
         }
     }
 }
