@@ -30,6 +30,9 @@ public sealed class PlatformFixture : IAsyncLifetime
             options.Configuration["Gateway:Replicas"] = "2";
             // The tests present many bad credentials on purpose, all from loopback; the limiter has tests of its own (0 = off).
             options.Configuration["Gateway:AuthFailuresPerMinute"] = "0";
+            // On the shared 2-core machine under load the services took longer than the default 90 s to become healthy;
+            // the start as a whole is still bounded by the three minutes below.
+            options.StartupTimeout = TimeSpan.FromSeconds(170);
             configure?.Invoke(options);
         });
         var app = await builder.BuildAsync();

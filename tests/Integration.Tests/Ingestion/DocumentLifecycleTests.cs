@@ -54,6 +54,25 @@ public sealed class DocumentLifecycleTests(IngestionWorkspace workspace) : IClas
     }
 
     [Fact]
+    public async Task RejectingANewVersionKeepsTheApprovedOneSearchable()
+    {
+        var first = await workspace.UploadTextAsync(workspace.EditorKey, workspace.KnowledgeBaseId, $"Version one of the policy {Guid.NewGuid()}.", "policy.txt");
+        var documentId = first["documentId"]!.GetValue<string>();
+        await workspace.WaitUntilIndexedAsync(workspace.EditorKey, first["jobUrl"]!.GetValue<string>());
+        await workspace.Client.SendAsync(workspace.ApproverKey, HttpMethod.Post, $"/v1/documents/{documentId}/approve", new { });
+        var second = await workspace.UploadTextAsync(workspace.EditorKey, workspace.KnowledgeBaseId, $"Version two of the policy {Guid.NewGuid()}.", "policy.txt", documentId);
+        Assert.Equal((documentId, 2L), (second["documentId"]!.GetValue<string>(), second["version"]!.GetValue<long>()));
+        await workspace.WaitUntilIndexedAsync(workspace.EditorKey, second["jobUrl"]!.GetValue<string>());
+
+        var rejected = await workspace.Client.SendAsync(workspace.ApproverKey, HttpMethod.Post, $"/v1/documents/{documentId}/reject", new { version = 2, reason = "not reviewed" });
+
+        Assert.Equal(1, rejected["searchableVersion"]!.GetValue<long>());
+        Assert.Equal(["rejected", "approved"], rejected["versions"]!.AsArray().Select(v => v!["approvalState"]!.GetValue<string>()));
+        Assert.Equal(1, await workspace.CountAsync("retrieval",
+            "SELECT v.version FROM documents d JOIN document_versions v ON v.version_key = d.live_version_key WHERE d.document_id = @id", ("id", documentId)));
+    }
+
+    [Fact]
     public async Task TheSameContentUploadedTwiceIsIndexedOnce()
     {
         using var editor = workspace.Client.Gateway(workspace.EditorKey);

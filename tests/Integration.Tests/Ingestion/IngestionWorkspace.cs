@@ -53,12 +53,18 @@ public sealed class IngestionWorkspace(PlatformFixture platform) : IAsyncLifetim
         }))["id"]!.GetValue<string>();
 
     /// <summary>Posts one file as multipart/form-data, the fields first, as a client application would.</summary>
-    public static async Task<HttpResponseMessage> UploadAsync(HttpClient gateway, string knowledgeBaseId, HttpContent file, string fileName, string? title = null)
+    public static async Task<HttpResponseMessage> UploadAsync(
+        HttpClient gateway, string knowledgeBaseId, HttpContent file, string fileName, string? title = null, string? documentId = null)
     {
         using var form = new MultipartFormDataContent();
         if (title is not null)
         {
             form.Add(new StringContent(title), "title");
+        }
+
+        if (documentId is not null)
+        {
+            form.Add(new StringContent(documentId), "documentId");
         }
 
         form.Add(file, "file", fileName);
@@ -70,6 +76,16 @@ public sealed class IngestionWorkspace(PlatformFixture platform) : IAsyncLifetim
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
         return file;
+    }
+
+    /// <summary>Uploads as <paramref name="credential"/> and answers the 202's body (documentId, version, jobUrl, duplicate).</summary>
+    public async Task<JsonObject> UploadTextAsync(string credential, string knowledgeBaseId, string text, string fileName, string? documentId = null)
+    {
+        using var gateway = Client.Gateway(credential);
+        using var response = await UploadAsync(gateway, knowledgeBaseId, File(System.Text.Encoding.UTF8.GetBytes(text), "text/plain"), fileName, documentId: documentId);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, $"The upload answered {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!.AsObject();
     }
 
     /// <summary>Polls the job's URL until it has completed (failing at once if it failed or was cancelled).</summary>

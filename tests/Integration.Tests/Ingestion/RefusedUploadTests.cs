@@ -86,6 +86,8 @@ public sealed class RefusedUploadTests(IngestionWorkspace workspace) : IClassFix
         Assert.Equal((HttpStatusCode.RequestEntityTooLarge, "document.too_large"), (declared.Status, declared.Problem?["code"]?.GetValue<string>()));
         Assert.Equal((HttpStatusCode.UnprocessableEntity, "document.expansion_limit"), (zip.StatusCode, (await ProblemAsync(zip))["code"]?.GetValue<string>()));
         Assert.Equal((HttpStatusCode.UnprocessableEntity, "document.expansion_limit"), (pdf.StatusCode, (await ProblemAsync(pdf))["code"]?.GetValue<string>()));
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"Resident memory growth: Gateway {gatewayMemory.GrowthMegabytes:0.0} MB, Ingestion {ingestionMemory.GrowthMegabytes:0.0} MB");
         Assert.True(gatewayMemory.GrowthMegabytes < MemoryBoundMegabytes, $"The Gateway's resident memory grew by {gatewayMemory.GrowthMegabytes:0.0} MB.");
         Assert.True(ingestionMemory.GrowthMegabytes < MemoryBoundMegabytes, $"Ingestion's resident memory grew by {ingestionMemory.GrowthMegabytes:0.0} MB.");
         Assert.Equal(0, await workspace.CountAsync("ingestion",
