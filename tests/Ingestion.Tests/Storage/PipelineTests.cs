@@ -116,6 +116,33 @@ public sealed class PipelineTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task AJobInterruptedBecauseItsConsumerStopsIsNotFailedAndRunsAgainOnRedelivery()
+    {
+        await using var host = await IngestionTestHost.StartAsync(server);
+        var kb = await host.CreateKnowledgeBaseAsync();
+        var upload = await host.UploadAsync(kb.Id, Encoding.UTF8.GetBytes(Handbook), "handbook.md");
+        var jobId = Guid.Parse(upload.JobId);
+        using var consumer = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        // The broker connection drops mid-scan: the consumer's token is cancelled and the RPC in flight fails with CANCELLED.
+        host.Scanner.BeforeScan = () =>
+        {
+            consumer.Cancel();
+            throw new RpcException(new Status(StatusCode.Cancelled, "Call canceled by the client."));
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Runner.RunAsync(jobId, Guid.NewGuid(), consumer.Token));
+        var interrupted = await host.Api.GetJob(new GetJobRequest { Id = upload.JobId }, host.Editor(kb.Id));
+        host.Scanner.BeforeScan = null;
+        var redelivered = await host.Runner.RunAsync(jobId, Guid.NewGuid(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(JobState.Running, interrupted.State);
+        Assert.Equal("", interrupted.FailureCode);
+        Assert.Equal(0, await host.CountAsync("SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%DocumentIngestionFailed'"));
+        Assert.Equal(JobOutcome.Completed, redelivered);
+        Assert.Single(host.Index.Indexed);
+    }
+
+    [Fact]
     public async Task APoisonDocumentFailsWithItsReasonReachesTheErrorQueueAndCanBeRequeued()
     {
         await using var host = await IngestionTestHost.StartAsync(server);
