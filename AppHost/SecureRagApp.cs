@@ -56,8 +56,11 @@ public static class SecureRagApp
         var guardrail = Service("guardrail", "services/Guardrail/Guardrail.csproj");
         var retrieval = Service("retrieval", "services/Retrieval/Retrieval.csproj")
             .WithReference(inference);
+        // One upload limit for both ends of the upload stream, so the Gateway and Ingestion never disagree on it.
+        var maxDocumentBytes = builder.Configuration.GetValue("Ingestion:MaxDocumentBytes", 50L * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var ingestion = Service("ingestion", "services/Ingestion/Ingestion.csproj")
-            .WithReference(guardrail).WithReference(inference).WithReference(retrieval);
+            .WithReference(guardrail).WithReference(inference).WithReference(retrieval)
+            .WithEnvironment("Ingestion__Limits__MaxDocumentBytes", maxDocumentBytes);
 
         Service("gateway", "services/Gateway/Gateway.csproj")
             .WithReference(cache).WaitFor(cache)
@@ -67,6 +70,7 @@ public static class SecureRagApp
             .WithReference(inference)
             .WithReference(audit).WaitFor(audit)
             .WithReplicas(builder.Configuration.GetValue("Gateway:Replicas", 1))
+            .WithEnvironment("Gateway__Uploads__MaxDocumentBytes", maxDocumentBytes)
             .WithEnvironment("Gateway__RateLimiting__AuthFailuresPerMinute", builder.Configuration.GetValue("Gateway:AuthFailuresPerMinute", 20).ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
