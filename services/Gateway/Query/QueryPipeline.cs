@@ -251,6 +251,12 @@ public sealed class QueryPipeline(
         }
     }
 
+    /// <summary>Records a query refused before its app was resolved (authorization failures are recorded where they happen).</summary>
+    public Task AuditRejectedAsync(HttpContext context, string? appId, QueryRefusedException refusal) =>
+        refusal.Code == QueryReasons.AppNotPermitted || context.GetCaller() is not { } caller
+            ? Task.CompletedTask
+            : audit.RecordRejectedAsync(caller, appId, context.Connection.RemoteIpAddress?.ToString(), refusal.Code, CancellationToken.None);
+
     private async Task<IReadOnlyList<CitationDto>> CitationsAsync(QueryState state, IEnumerable<Citation> cited, CancellationToken cancellationToken)
     {
         var citations = Citations.From(state, cited);
