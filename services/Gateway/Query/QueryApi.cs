@@ -23,7 +23,7 @@ public static class QueryApi
 
     private static Task<Results<Ok<QueryResponse>, ProblemHttpResult>> QueryAsync(
         string app, QueryRequest request, HttpContext context, QueryPipeline pipeline) =>
-        QueryRunner.RunAsync(context, pipeline, () => new QueryInput(
+        QueryRunner.RunAsync(context, pipeline, app, () => new QueryInput(
             app, request.Question ?? "", QueryRunner.ReadHistory(request.History), request.MaxTokens, request.Temperature, request.TopK));
 
     private static async Task<Ok<QuotaDto>> QuotaAsync(HttpContext context, ITokenQuota quota)

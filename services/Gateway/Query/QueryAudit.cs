@@ -68,6 +68,30 @@ public sealed class QueryAudit(ServiceDatabase database, AuditTrail audit, ILogg
         }
     }
 
+    /// <summary>A query refused before its app was resolved (a <c>system</c> message, tools, an unknown app): no text, only the reason.</summary>
+    public async Task RecordRejectedAsync(GatewayCaller caller, string? appId, string? clientAddress, string code, CancellationToken cancellationToken)
+    {
+        var auditEvent = new AuditEventRaised
+        {
+            TenantId = caller.Principal.TenantId,
+            Actor = SecurityAudit.Actor(caller),
+            Action = "query.blocked",
+            Target = appId is { Length: > 0 } ? $"app:{appId}" : null,
+            Outcome = "blocked",
+            Reason = code,
+            ClientAddress = clientAddress,
+            AppId = appId is { Length: > 0 } ? appId : null,
+        };
+        try
+        {
+            await database.InTransactionAsync((session, ct) => audit.RaiseAsync(session, auditEvent, ct), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError("Could not record the audit event of a refused query: {Reason}", ex.Message);
+        }
+    }
+
     private static void AddText(Dictionary<string, string> details, string name, string text, string mode)
     {
         switch (mode)

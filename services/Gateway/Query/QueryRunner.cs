@@ -11,7 +11,7 @@ public static class QueryRunner
     /// <param name="read">Reads the request into the pipeline's input; its refusals (a system message, say) answer 400.</param>
     /// <param name="answered">Runs after the answer passed the output rail (stores a conversation's turns).</param>
     public static async Task<Results<Ok<QueryResponse>, ProblemHttpResult>> RunAsync(
-        HttpContext context, QueryPipeline pipeline, Func<QueryInput> read, Func<QueryState, QueryResult, Task>? answered = null, string? conversationId = null)
+        HttpContext context, QueryPipeline pipeline, string? appId, Func<QueryInput> read, Func<QueryState, QueryResult, Task>? answered = null, string? conversationId = null)
     {
         QueryState? state = null;
         var cancellationToken = context.RequestAborted;
@@ -32,6 +32,11 @@ public static class QueryRunner
         }
         catch (QueryRefusedException ex)
         {
+            if (state is null)
+            {
+                await pipeline.AuditRejectedAsync(context, appId, ex);
+            }
+
             return await RefuseAsync(context, pipeline, state, ex);
         }
     }

@@ -29,6 +29,25 @@ public sealed class RedisTokenQuotaTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task UsageShowsWhatIsHeldAndWhatWasSettled()
+    {
+        await using var connection = await redis.ConnectAsync();
+        var quota = Limiters.Tokens(connection, _time);
+        var subject = Limiters.Subject(keyTokens: 1_000, tenantTokens: 5_000, apiKeyId: "key-usage");
+
+        var reservation = (await quota.ReserveAsync(subject, 300, _ct)).Reservation!;
+        var held = await quota.GetUsageAsync(subject, _ct);
+        await quota.SettleAsync(reservation, 120, _ct);
+        var settled = await quota.GetUsageAsync(subject, _ct);
+
+        var key = held.Single(u => u.Scope == RateLimitScope.ApiKey);
+        Assert.Equal((1_000L, 0L, 300L, 700L), (key.Limit, key.Used, key.Reserved, key.Remaining));
+        key = settled.Single(u => u.Scope == RateLimitScope.ApiKey);
+        Assert.Equal((1_000L, 120L, 0L, 880L), (key.Limit, key.Used, key.Reserved, key.Remaining));
+        Assert.Equal(120L, settled.Single(u => u.Scope == RateLimitScope.Tenant).Used);
+    }
+
+    [Fact]
     public async Task RefusedReservationHoldsNothingFromTheOtherQuotas()
     {
         await using var connection = await redis.ConnectAsync();

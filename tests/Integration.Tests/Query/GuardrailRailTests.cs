@@ -20,7 +20,17 @@ public sealed class GuardrailRailTests(QueryFixture fixture)
 
     private static object PersonalDataRedactionOff => new { output = new { rules = new Dictionary<string, string> { ["pii.email"] = "allow", ["pii.card"] = "allow" } } };
 
-    private static object LeakDetectionOff => new { output = new { rules = new Dictionary<string, string> { ["leak.canary"] = "allow", ["leak.system_prompt"] = "allow" } } };
+    // The canary is 128 random bits in hex, so the secret detectors (entropy) may redact it too: off as well here.
+    private static object LeakDetectionOff => new
+    {
+        output = new
+        {
+            rules = new Dictionary<string, string>
+            {
+                ["leak.canary"] = "allow", ["leak.system_prompt"] = "allow", ["secret.token"] = "allow", ["secret.api_key"] = "allow",
+            },
+        },
+    };
 
     [Fact]
     public async Task DirectInjectionIsBlockedAsPromptInjectionBeforeTheModelSeesIt()

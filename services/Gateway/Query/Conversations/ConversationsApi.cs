@@ -94,6 +94,7 @@ public static class ConversationsApi
         return await QueryRunner.RunAsync(
             context,
             pipeline,
+            record.AppId,
             () => new QueryInput(record.AppId, request.Question ?? "", history, request.MaxTokens, request.Temperature, request.TopK),
             (state, result) => store.AppendAsync(record.Id, state.Question, result.Answer, result.Citations, state.TraceId, context.RequestAborted),
             record.Id.ToString());

@@ -29,7 +29,7 @@ public static class ChatCompletionsApi
         var id = "chatcmpl-" + Guid.NewGuid().ToString("N");
         if (request.Stream != true)
         {
-            var result = await QueryRunner.RunAsync(context, pipeline, () => ChatRequestReader.Read(request));
+            var result = await QueryRunner.RunAsync(context, pipeline, request.Model, () => ChatRequestReader.Read(request));
             return result.Result switch
             {
                 Ok<QueryResponse> { Value: { } answer } => TypedResults.Ok(new ChatCompletionResponse(
@@ -50,6 +50,11 @@ public static class ChatCompletionsApi
         catch (QueryRefusedException ex)
         {
             // Nothing was sent yet: refuse with a status code, as OpenAI's API does.
+            if (state is null)
+            {
+                await pipeline.AuditRejectedAsync(context, request.Model, ex);
+            }
+
             return await QueryRunner.RefuseAsync(context, pipeline, state, ex);
         }
 
