@@ -1,7 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SecureRag.AppHost.Dashboard;
 using SecureRag.Hosting;
+using SecureRag.Hosting.Dashboard;
 using SecureRag.Hosting.ApplicationModel;
 
 namespace SecureRag.AppHost;
@@ -63,6 +66,9 @@ public static class SecureRagApp
             .WithReference(audit).WaitFor(audit)
             .WithReplicas(builder.Configuration.GetValue("Gateway:Replicas", 1))
             .WithEnvironment("Gateway__RateLimiting__AuthFailuresPerMinute", builder.Configuration.GetValue("Gateway:AuthFailuresPerMinute", 20).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // The dashboard's Audit page: the trail in the Audit service's schema, verified by the service's own verifier.
+        builder.Services.AddSingleton<IDashboardAuditTrail, SecureRagAuditTrail>();
     }
 
     /// <summary>A 256-bit key (base64) from a generated secret.</summary>

@@ -60,6 +60,15 @@ public sealed class TelemetryStore
         return [.. spans.OrderBy(span => span.StartTime)];
     }
 
+    /// <summary>Whether the store holds at least one span of the trace (hex, any case).</summary>
+    public bool ContainsTrace(string traceId)
+    {
+        lock (_gate)
+        {
+            return _traces.ContainsKey(traceId);
+        }
+    }
+
     /// <summary>All log records held, oldest first.</summary>
     public IReadOnlyList<LogEntry> GetLogs()
     {

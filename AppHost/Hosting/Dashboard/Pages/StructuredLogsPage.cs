@@ -1,0 +1,125 @@
+using SecureRag.Hosting.Dashboard.Rendering;
+using SecureRag.Hosting.Otlp;
+
+namespace SecureRag.Hosting.Dashboard.Pages;
+
+/// <summary>
+/// The log records the projects exported over OTLP, newest first: level, resource, message, attributes and a link to
+/// the trace the record was written in; filtered by level, resource, text and trace id.
+/// </summary>
+internal static class StructuredLogsPage
+{
+    public sealed record Filter(string? Resource, string? Level, string? Text, string? TraceId);
+
+    public static string Render(DashboardContext context, Filter filter)
+    {
+        var all = context.Telemetry.GetLogs();
+        var matching = Select(all, filter, context.Options.PageSize, out var total);
+        return Layout.Page(context, "structured", "Structured logs", html =>
+        {
+            html.Raw("""<form class="filters" method="get" action="/structured"><label>Resource <select name="resource"><option value="">All</option>""");
+            foreach (var service in context.Resources.GetSnapshots().Select(r => r.Name).Concat(all.Select(l => l.ServiceName)).Distinct(StringComparer.Ordinal))
+            {
+                html.Append($"""<option value="{service}"{RawHtml.If(service == filter.Resource, " selected")}>{service}</option>""");
+            }
+
+            html.Raw("""</select></label><label>Level <select name="level"><option value="">Any</option>""");
+            foreach (var (name, _) in LogLevels.All)
+            {
+                html.Append($"""<option value="{name}"{RawHtml.If(string.Equals(name, filter.Level, StringComparison.OrdinalIgnoreCase), " selected")}>{name} and above</option>""");
+            }
+
+            html.Append($"""
+                </select></label>
+                <label>Text <input type="search" name="q" value="{filter.Text}" placeholder="message or attribute contains…"></label>
+                <label>Trace id <input type="search" name="trace" value="{filter.TraceId}" size="34"></label>
+                <button type="submit">Filter</button>
+                <span class="muted">{total} of {all.Count} record(s) held match; showing the newest {matching.Count}</span>
+                </form>
+                <table class="grid logs" id="log-table"><thead><tr><th>Time</th><th>Level</th><th>Resource</th><th>Message</th><th>Trace</th></tr></thead><tbody>
+                """);
+            foreach (var log in matching)
+            {
+                Row(html, log, log.TraceId is { } id && context.Telemetry.ContainsTrace(id));
+            }
+
+            html.Raw("</tbody></table>");
+            if (matching.Count == 0)
+            {
+                html.Raw("""<p class="muted">No log record matches.</p>""");
+            }
+        });
+    }
+
+    /// <summary>The newest <paramref name="max"/> records that match, newest first, and how many match in all.</summary>
+    public static List<LogEntry> Select(IReadOnlyList<LogEntry> logs, Filter filter, int max, out int total)
+    {
+        var minimum = LogLevels.MinimumOf(filter.Level);
+        var selected = new List<LogEntry>(Math.Min(max, 1024));
+        total = 0;
+        for (var i = logs.Count - 1; i >= 0; i--)
+        {
+            var log = logs[i];
+            if (log.SeverityNumber < minimum
+                || (!string.IsNullOrEmpty(filter.Resource) && log.ServiceName != filter.Resource)
+                || (!string.IsNullOrEmpty(filter.TraceId) && !string.Equals(log.TraceId, filter.TraceId.Trim(), StringComparison.OrdinalIgnoreCase))
+                || (!string.IsNullOrEmpty(filter.Text) && !ContainsText(log, filter.Text)))
+            {
+                continue;
+            }
+
+            total++;
+            if (selected.Count < max)
+            {
+                selected.Add(log);
+            }
+        }
+
+        return selected;
+    }
+
+    private static bool ContainsText(LogEntry log, string text) =>
+        log.Body.Contains(text, StringComparison.OrdinalIgnoreCase)
+        || (log.ScopeName?.Contains(text, StringComparison.OrdinalIgnoreCase) ?? false)
+        || log.Attributes.Any(a => a.Key.Contains(text, StringComparison.OrdinalIgnoreCase) || a.Value.Contains(text, StringComparison.OrdinalIgnoreCase));
+
+    private static void Row(HtmlBuilder html, LogEntry log, bool traceHeld)
+    {
+        var level = LogLevels.Of(log.SeverityNumber, log.SeverityText);
+        html.Append($"""
+            <tr class="log level-{level}"><td class="ts">{Format.Time(log.Timestamp)}</td><td><span class="badge level-{level}">{level}</span></td>
+            <td><span class="src {Format.ColorClass(log.ServiceName)}">{log.ServiceInstanceId ?? log.ServiceName}</span></td>
+            <td class="message"><details><summary>{log.Body}</summary><table class="attrs">
+            """);
+        if (log.ScopeName is not null)
+        {
+            html.Append($"""<tr><th>category</th><td>{log.ScopeName}</td></tr>""");
+        }
+
+        if (log.EventName is not null)
+        {
+            html.Append($"""<tr><th>event</th><td>{log.EventName}</td></tr>""");
+        }
+
+        foreach (var (key, value) in log.Attributes)
+        {
+            html.Append($"""<tr><th>{key}</th><td>{value}</td></tr>""");
+        }
+
+        html.Raw("</table></details></td><td>");
+        if (log.TraceId is { } traceId)
+        {
+            // A record can name a trace whose spans were never exported (health checks are kept out of traces).
+            if (traceHeld)
+            {
+                html.Append($"""<a class="trace-link" href="{Url.Trace(traceId)}" title="{traceId}">{traceId[..8]}…</a>""");
+            }
+            else
+            {
+                html.Append($"""<span class="muted id" title="{traceId}: no span of this trace is held">{traceId[..8]}…</span>""");
+            }
+        }
+
+        html.Raw("</td></tr>");
+    }
+}
