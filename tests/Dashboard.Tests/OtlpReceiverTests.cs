@@ -17,28 +17,25 @@ public sealed class OtlpReceiverTests(DashboardFixture fixture)
 {
     private const string Protobuf = "application/x-protobuf";
 
-    [Theory]
-    [InlineData("v1/traces")]
-    [InlineData("v1/logs")]
-    [InlineData("v1/metrics")]
-    public async Task AMalformedExportIsRejectedAndTheNextValidOneReachesTheDashboard(string path)
+    [Fact]
+    public async Task MalformedExportsAreRejectedAndTheNextValidOneReachesTheDashboard()
     {
         var ct = TestContext.Current.CancellationToken;
         using var otlp = new HttpClient { BaseAddress = fixture.App.OtlpEndpoint };
 
-        // A length prefix longer than the body: no protobuf parser accepts it.
+        // A length prefix longer than the body, and bytes that are no protobuf at all: no parser accepts either.
         var truncated = Export("never stored", RandomNumberGenerator.GetBytes(16)).ToByteArray()[..^3];
-        using (var rejected = await otlp.PostAsync(path, Content(truncated), ct))
+        var garbage = "this is not a protobuf message"u8.ToArray();
+        foreach (var path in new[] { "v1/traces", "v1/logs", "v1/metrics" })
         {
-            Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
-            var status = RpcStatus.Parser.ParseFrom(await rejected.Content.ReadAsByteArrayAsync(ct));
-            Assert.Equal(3, status.Code); // INVALID_ARGUMENT
-            Assert.False(string.IsNullOrWhiteSpace(status.Message));
-        }
-
-        using (var garbage = await otlp.PostAsync(path, Content("this is not a protobuf message"u8.ToArray()), ct))
-        {
-            Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
+            foreach (var body in new[] { truncated, garbage })
+            {
+                using var rejected = await otlp.PostAsync(path, Content(body), ct);
+                Assert.Equal(HttpStatusCode.BadRequest, rejected.StatusCode);
+                var status = RpcStatus.Parser.ParseFrom(await rejected.Content.ReadAsByteArrayAsync(ct));
+                Assert.Equal(3, status.Code); // INVALID_ARGUMENT
+                Assert.False(string.IsNullOrWhiteSpace(status.Message));
+            }
         }
 
         var name = "otlp-probe-" + Guid.NewGuid().ToString("N")[..12];

@@ -63,7 +63,7 @@ internal static class ResourcesPage
             {
                 foreach (var (name, uri) in instance.Endpoints.OrderBy(e => e.Key == "http" ? 0 : 1).ThenBy(e => e.Key, StringComparer.Ordinal))
                 {
-                    Endpoint(html, resource.Instances.Count > 1 ? $"{instance.Name} {name}" : name, uri);
+                    Endpoint(html, name, resource.Instances.Count > 1 ? $"{instance.Name} {name}" : name, uri);
                 }
             }
 
@@ -93,15 +93,15 @@ internal static class ResourcesPage
         return new RawHtml(html.ToString());
     }
 
-    private static void Endpoint(HtmlBuilder html, string label, Uri uri)
+    private static void Endpoint(HtmlBuilder html, string name, string label, Uri uri)
     {
         if (uri.Scheme is "http" or "https")
         {
-            html.Append($"""<a class="endpoint" href="{uri}" target="_blank" rel="noopener noreferrer">{label}: {uri.GetLeftPart(UriPartial.Authority)}</a> """);
+            html.Append($"""<a class="endpoint" data-endpoint="{name}" href="{uri}" target="_blank" rel="noopener noreferrer">{label}: {uri.Authority}</a> """);
         }
         else
         {
-            html.Append($"""<span class="endpoint">{label}: {uri.GetLeftPart(UriPartial.Authority)}</span> """);
+            html.Append($"""<span class="endpoint" data-endpoint="{name}">{label}: {uri.Authority}</span> """);
         }
     }
 

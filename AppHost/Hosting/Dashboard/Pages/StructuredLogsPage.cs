@@ -13,12 +13,12 @@ internal static class StructuredLogsPage
 
     public static string Render(DashboardContext context, Filter filter)
     {
-        var all = context.Telemetry.GetLogs();
-        var matching = Select(all, filter, context.Options.PageSize, out var total);
+        var matching = context.Telemetry.FindLogs(Matcher(filter), context.Options.PageSize, out var total);
+        var held = context.Telemetry.LogCount;
         return Layout.Page(context, "structured", "Structured logs", html =>
         {
             html.Raw("""<form class="filters" method="get" action="/structured"><label>Resource <select name="resource"><option value="">All</option>""");
-            foreach (var service in context.Resources.GetSnapshots().Select(r => r.Name).Concat(all.Select(l => l.ServiceName)).Distinct(StringComparer.Ordinal))
+            foreach (var service in context.Resources.GetSnapshots().Select(r => r.Name).Concat(context.Telemetry.GetServiceNames()).Distinct(StringComparer.Ordinal))
             {
                 html.Append($"""<option value="{service}"{RawHtml.If(service == filter.Resource, " selected")}>{service}</option>""");
             }
@@ -34,7 +34,7 @@ internal static class StructuredLogsPage
                 <label>Text <input type="search" name="q" value="{filter.Text}" placeholder="message or attribute contains…"></label>
                 <label>Trace id <input type="search" name="trace" value="{filter.TraceId}" size="34"></label>
                 <button type="submit">Filter</button>
-                <span class="muted">{total} of {all.Count} record(s) held match; showing the newest {matching.Count}</span>
+                <span class="muted">{total} of {held} record(s) held match; showing the newest {matching.Count}</span>
                 </form>
                 <table class="grid logs" id="log-table"><thead><tr><th>Time</th><th>Level</th><th>Resource</th><th>Message</th><th>Trace</th></tr></thead><tbody>
                 """);
@@ -51,31 +51,15 @@ internal static class StructuredLogsPage
         });
     }
 
-    /// <summary>The newest <paramref name="max"/> records that match, newest first, and how many match in all.</summary>
-    public static List<LogEntry> Select(IReadOnlyList<LogEntry> logs, Filter filter, int max, out int total)
+    /// <summary>Whether a record passes the filter: at or above the level, of the resource, containing the text, in the trace.</summary>
+    public static Func<LogEntry, bool> Matcher(Filter filter)
     {
         var minimum = LogLevels.MinimumOf(filter.Level);
-        var selected = new List<LogEntry>(Math.Min(max, 1024));
-        total = 0;
-        for (var i = logs.Count - 1; i >= 0; i--)
-        {
-            var log = logs[i];
-            if (log.SeverityNumber < minimum
-                || (!string.IsNullOrEmpty(filter.Resource) && log.ServiceName != filter.Resource)
-                || (!string.IsNullOrEmpty(filter.TraceId) && !string.Equals(log.TraceId, filter.TraceId.Trim(), StringComparison.OrdinalIgnoreCase))
-                || (!string.IsNullOrEmpty(filter.Text) && !ContainsText(log, filter.Text)))
-            {
-                continue;
-            }
-
-            total++;
-            if (selected.Count < max)
-            {
-                selected.Add(log);
-            }
-        }
-
-        return selected;
+        var traceId = filter.TraceId?.Trim().ToLowerInvariant(); // the store keeps ids in lowercase hex
+        return log => log.SeverityNumber >= minimum
+            && (string.IsNullOrEmpty(filter.Resource) || log.ServiceName == filter.Resource)
+            && (string.IsNullOrEmpty(traceId) || string.Equals(log.TraceId, traceId, StringComparison.Ordinal))
+            && (string.IsNullOrEmpty(filter.Text) || ContainsText(log, filter.Text));
     }
 
     private static bool ContainsText(LogEntry log, string text) =>

@@ -27,8 +27,8 @@ internal static class TracePage
         var root = ordered[0].Span;
         var services = spans.Select(s => s.ServiceName).Distinct(StringComparer.Ordinal).ToList();
         var errors = spans.Count(s => s.StatusCode == ActivityStatusCode.Error);
-        var logs = StructuredLogsPage.Select(context.Telemetry.GetLogs(), new StructuredLogsPage.Filter(null, null, null, traceId), context.Options.PageSize, out _);
-        logs.Reverse();
+        var logs = context.Telemetry.FindLogs(StructuredLogsPage.Matcher(new StructuredLogsPage.Filter(null, null, null, traceId)), context.Options.PageSize, out _)
+            .Reverse().ToList();
 
         return Layout.Page(context, "traces", $"Trace {root.Name}", html =>
         {

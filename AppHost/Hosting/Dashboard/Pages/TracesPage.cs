@@ -68,10 +68,9 @@ internal static class TracesPage
             return store.GetTraces(max);
         }
 
-        return [.. store.GetTraces(int.MaxValue)
-            .Where(t => string.IsNullOrEmpty(filter.Resource) || t.Services.Contains(filter.Resource, StringComparer.Ordinal))
-            .Where(t => string.IsNullOrEmpty(filter.Text) || t.RootSpanName.Contains(filter.Text, StringComparison.OrdinalIgnoreCase))
-            .Where(t => !filter.ErrorsOnly || t.HasErrors)
-            .Take(max)];
+        return store.GetTraces(max, t =>
+            (string.IsNullOrEmpty(filter.Resource) || t.Services.Contains(filter.Resource, StringComparer.Ordinal))
+            && (string.IsNullOrEmpty(filter.Text) || t.RootSpanName.Contains(filter.Text, StringComparison.OrdinalIgnoreCase))
+            && (!filter.ErrorsOnly || t.HasErrors));
     }
 }
