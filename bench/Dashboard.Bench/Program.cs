@@ -51,7 +51,7 @@ foreach (var (name, path) in pages)
 {
     var result = await PageTimer.TimeAsync(http, path, options.Warmup, options.Requests);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"page={name} p50_ms={result.P50:0.0} p95_ms={result.P95:0.0} max_ms={result.Max:0.0} kb={result.Bytes / 1024.0:0}"));
+        $"page={name} p50_ms={result.P50:0.0} p95_ms={result.P95:0.0} max_ms={result.Max:0.0} cpu_ms={result.CpuMs:0.0} kb={result.Bytes / 1024.0:0}"));
 }
 
 await app.StopAsync();

@@ -23,7 +23,8 @@ internal sealed class AuditVerificationCache(IDashboardAuditTrail trail, Distrib
             var stale = _current is null
                 || _current.IsFaulted
                 || _current.IsCanceled
-                || (_current.IsCompletedSuccessfully && (fresh || time.GetUtcNow() - _current.Result.VerifiedAt > maxAge));
+                || (_current.IsCompletedSuccessfully
+                    && (fresh || _current.Result.Status == AuditChainStatus.NotVerified || time.GetUtcNow() - _current.Result.VerifiedAt > maxAge));
             if (stale)
             {
                 _current = VerifyAsync();

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -30,8 +29,8 @@ internal sealed class DashboardHost(DashboardContext context, ILoggerFactory log
     public async Task<Uri> StartAsync(CancellationToken cancellationToken)
     {
         var options = context.Options;
-        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
-        var address = ParseAddress(options.Address);
+        var address = DashboardOptionsValidator.TryParseAddress(options.Address)
+            ?? throw new InvalidOperationException($"AppHost:Dashboard:Address '{options.Address}' is not an IP address, 'localhost' or '*'.");
         if (!IPAddress.IsLoopback(address))
         {
             _logger.LogWarning(
@@ -47,6 +46,11 @@ internal sealed class DashboardHost(DashboardContext context, ILoggerFactory log
         {
             _logger.LogWarning("The dashboard's port {Port} is taken ({Reason}); using a free one", options.Port, ex.Message);
             _app = await StartAsync(address, 0, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            throw new DistributedApplicationException(
+                $"The dashboard cannot listen on {options.Address}:{options.Port} ({ex.Message}); set AppHost:Dashboard:Port to another port, or 0 for a free one.", ex);
         }
 
         var bound = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -96,12 +100,4 @@ internal sealed class DashboardHost(DashboardContext context, ILoggerFactory log
             throw;
         }
     }
-
-    private static IPAddress ParseAddress(string address) => address.Trim() switch
-    {
-        "localhost" => IPAddress.Loopback,
-        "*" or "+" => IPAddress.Any,
-        var text when IPAddress.TryParse(text, out var parsed) => parsed,
-        _ => throw new ValidationException($"AppHost:Dashboard:Address '{address}' is not an IP address, 'localhost' or '*'."),
-    };
 }

@@ -16,14 +16,18 @@ internal sealed class RingBuffer<T>(int capacity)
     /// <summary>The item at <paramref name="index"/>, 0 being the oldest.</summary>
     public T this[int index] => _items[(_head + index) % _items.Length];
 
-    public void Add(T item)
+    /// <summary>Adds an item; returns whether the buffer was full, and so which (oldest) item it overwrote.</summary>
+    public bool Add(T item, out T? overwritten)
     {
         if (Count == capacity)
         {
+            overwritten = _items[_head];
             _items[_head] = item;
             _head = (_head + 1) % _items.Length;
-            return;
+            return true;
         }
+
+        overwritten = default;
 
         if (Count == _items.Length)
         {
@@ -32,6 +36,7 @@ internal sealed class RingBuffer<T>(int capacity)
 
         _items[(_head + Count) % _items.Length] = item;
         Count++;
+        return false;
     }
 
     public T[] ToArray()

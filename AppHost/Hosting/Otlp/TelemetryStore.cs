@@ -12,6 +12,7 @@ public sealed class TelemetryStore
     private readonly int _maxLogs;
     private readonly Queue<SpanRecord> _spans = new();
     private readonly RingBuffer<LogEntry> _logs;
+    private readonly Dictionary<string, Queue<LogEntry>> _logsByTrace = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _serviceNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TraceEntry> _traces = new(StringComparer.OrdinalIgnoreCase);
     private readonly LinkedList<TraceEntry> _tracesByRecency = new();
@@ -125,6 +126,15 @@ public sealed class TelemetryStore
         return found;
     }
 
+    /// <summary>The log records written inside a trace (hex, any case), oldest first.</summary>
+    public IReadOnlyList<LogEntry> GetLogs(string traceId)
+    {
+        lock (_gate)
+        {
+            return _logsByTrace.TryGetValue(traceId, out var logs) ? [.. logs] : [];
+        }
+    }
+
     /// <summary>How many log records are held.</summary>
     public int LogCount
     {
@@ -189,12 +199,36 @@ public sealed class TelemetryStore
 
             foreach (var log in logs)
             {
-                _logs.Add(log);
-                _serviceNames.Add(log.ServiceName);
+                AddLog(log);
             }
         }
 
         _notifier.Publish(new TelemetryBatch(spans, logs));
+    }
+
+    private void AddLog(LogEntry log)
+    {
+        _serviceNames.Add(log.ServiceName);
+        if (log.TraceId is { } traceId)
+        {
+            if (!_logsByTrace.TryGetValue(traceId, out var traceLogs))
+            {
+                _logsByTrace[traceId] = traceLogs = new Queue<LogEntry>();
+            }
+
+            traceLogs.Enqueue(log);
+        }
+
+        // As with spans, the oldest record overall is also the oldest of its trace: both dequeues are O(1).
+        if (_logs.Add(log, out var dropped) && dropped!.TraceId is { } droppedTrace)
+        {
+            var traceLogs = _logsByTrace[droppedTrace];
+            traceLogs.Dequeue();
+            if (traceLogs.Count == 0)
+            {
+                _logsByTrace.Remove(droppedTrace);
+            }
+        }
     }
 
     private void AddSpan(SpanRecord span)

@@ -24,6 +24,22 @@ public sealed class TelemetryStoreQueryTests
     }
 
     [Fact]
+    public void ATracesLogRecordsAreFoundByItsIdAndLeaveTheIndexWhenTheyAreDropped()
+    {
+        var store = new TelemetryStore(new TelemetryStoreOptions { MaxLogs = 4 });
+        const string A = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", B = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+        store.AddLogs([Log("a1", A), Log("b1", B), Log("none", null), Log("a2", A)]);
+        Assert.Equal(["a1", "a2"], store.GetLogs(A).Select(l => l.Body));
+        Assert.Equal(["a1", "a2"], store.GetLogs(A.ToUpperInvariant()).Select(l => l.Body));
+
+        store.AddLogs([Log("a3", A), Log("x", null)]); // drops a1 and b1
+
+        Assert.Equal(["a2", "a3"], store.GetLogs(A).Select(l => l.Body));
+        Assert.Empty(store.GetLogs(B));
+        Assert.Equal(["none", "a2", "a3", "x"], store.GetLogs().Select(l => l.Body));
+    }
+
+    [Fact]
     public void AFilteredTraceListStopsAtTheLimitAndKeepsRecencyOrder()
     {
         var store = new TelemetryStore();
@@ -44,4 +60,6 @@ public sealed class TelemetryStoreQueryTests
 
         Assert.Equal([45, 40, 35], traces.Select(t => (int)t.Duration.TotalMilliseconds));
     }
+
+    private static LogEntry Log(string body, string? traceId) => new() { Body = body, TraceId = traceId, ServiceName = "gateway" };
 }

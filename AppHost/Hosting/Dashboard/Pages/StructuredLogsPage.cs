@@ -13,7 +13,7 @@ internal static class StructuredLogsPage
 
     public static string Render(DashboardContext context, Filter filter)
     {
-        var matching = context.Telemetry.FindLogs(Matcher(filter), context.Options.PageSize, out var total);
+        var matching = Find(context.Telemetry, filter, context.Options.PageSize, out var total);
         var held = context.Telemetry.LogCount;
         return Layout.Page(context, "structured", "Structured logs", html =>
         {
@@ -49,6 +49,20 @@ internal static class StructuredLogsPage
                 html.Raw("""<p class="muted">No log record matches.</p>""");
             }
         });
+    }
+
+    /// <summary>The newest records that pass the filter, newest first, and how many pass in all.</summary>
+    public static IReadOnlyList<LogEntry> Find(TelemetryStore store, Filter filter, int max, out int total)
+    {
+        if (string.IsNullOrWhiteSpace(filter.TraceId))
+        {
+            return store.FindLogs(Matcher(filter), max, out total);
+        }
+
+        // A trace's records are indexed: no need to visit every record held.
+        var matching = store.GetLogs(filter.TraceId.Trim()).Where(Matcher(filter)).Reverse().ToList();
+        total = matching.Count;
+        return matching.Count > max ? matching[..max] : matching;
     }
 
     /// <summary>Whether a record passes the filter: at or above the level, of the resource, containing the text, in the trace.</summary>

@@ -27,8 +27,7 @@ internal static class TracePage
         var root = ordered[0].Span;
         var services = spans.Select(s => s.ServiceName).Distinct(StringComparer.Ordinal).ToList();
         var errors = spans.Count(s => s.StatusCode == ActivityStatusCode.Error);
-        var logs = context.Telemetry.FindLogs(StructuredLogsPage.Matcher(new StructuredLogsPage.Filter(null, null, null, traceId)), context.Options.PageSize, out _)
-            .Reverse().ToList();
+        var logs = context.Telemetry.GetLogs(traceId).TakeLast(context.Options.PageSize).ToList();
 
         return Layout.Page(context, "traces", $"Trace {root.Name}", html =>
         {
