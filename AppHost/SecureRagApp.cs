@@ -33,6 +33,8 @@ public static class SecureRagApp
             .WithEnvironment("Auth__KeyEncryptionKey", c => Key(c, "auth-key-encryption-key"))
             .WithEnvironment("Auth__BootstrapCredentialPath", c => Path.Combine(c.DataDirectory, BootstrapCredentialFile))
             .WithEnvironment("Auth__Oidc__DevelopmentIssuer", c => new Uri(c.GetEndpoint("auth", "http"), "/dev/oidc").ToString());
+        // The issuers tenants may bind are the operator's configuration: the AppHost's own Auth:Oidc section.
+        ForwardSection(builder.Configuration, "Auth:Oidc", auth);
 
         // Every other service proves who it is to Auth with a credential of its own; Auth holds only their digests.
         IResourceBuilder<ProjectResource> Service(string name, string project)
@@ -51,11 +53,17 @@ public static class SecureRagApp
             .WithEnvironment("Audit__Checkpoint__Path", c => Path.Combine(c.DataDirectory, "audit-checkpoint.json"));
         var inference = Service("inference", "services/Inference/Inference.csproj")
             .WithEnvironment("Inference__KeyEncryption__DevelopmentCertificatePath", c => Path.Combine(c.DataDirectory, "inference", "key-encryption.pfx"));
+        // The model registry is the operator's configuration: the AppHost's own Inference section (appsettings,
+        // environment, or a test's configuration) reaches the service unchanged.
+        ForwardSection(builder.Configuration, "Inference", inference);
         var guardrail = Service("guardrail", "services/Guardrail/Guardrail.csproj");
         var retrieval = Service("retrieval", "services/Retrieval/Retrieval.csproj")
             .WithReference(inference);
+        // One upload limit for both ends of the upload stream, so the Gateway and Ingestion never disagree on it.
+        var maxDocumentBytes = builder.Configuration.GetValue("Ingestion:MaxDocumentBytes", 50L * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var ingestion = Service("ingestion", "services/Ingestion/Ingestion.csproj")
-            .WithReference(guardrail).WithReference(inference).WithReference(retrieval);
+            .WithReference(guardrail).WithReference(inference).WithReference(retrieval)
+            .WithEnvironment("Ingestion__Limits__MaxDocumentBytes", maxDocumentBytes);
 
         Service("gateway", "services/Gateway/Gateway.csproj")
             .WithReference(cache).WaitFor(cache)
@@ -65,10 +73,23 @@ public static class SecureRagApp
             .WithReference(inference)
             .WithReference(audit).WaitFor(audit)
             .WithReplicas(builder.Configuration.GetValue("Gateway:Replicas", 1))
+            .WithEnvironment("Gateway__Uploads__MaxDocumentBytes", maxDocumentBytes)
             .WithEnvironment("Gateway__RateLimiting__AuthFailuresPerMinute", builder.Configuration.GetValue("Gateway:AuthFailuresPerMinute", 20).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         // The dashboard's Audit page: the trail in the Audit service's schema, verified by the service's own verifier.
         builder.Services.AddSingleton<IDashboardAuditTrail, SecureRagAuditTrail>();
+    }
+
+    /// <summary>Passes every value of a configuration section to a project as environment variables (<c>A:B</c> → <c>A__B</c>).</summary>
+    private static void ForwardSection(IConfiguration configuration, string section, IResourceBuilder<ProjectResource> project)
+    {
+        foreach (var (key, value) in configuration.GetSection(section).AsEnumerable())
+        {
+            if (value is not null)
+            {
+                project.WithEnvironment(key.Replace(":", "__", StringComparison.Ordinal), value);
+            }
+        }
     }
 
     /// <summary>A 256-bit key (base64) from a generated secret.</summary>

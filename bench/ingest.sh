@@ -67,4 +67,6 @@ grep -q 'resources healthy' "$LOG" || { echo "ingest.sh: the AppHost is not heal
 GATEWAY="$(grep -E '^ +gateway ' "$LOG" | grep -o -E 'https?=[^ ]+' | sed -E 's/^https?=//' | head -n 1)"
 [ -n "$GATEWAY" ] || { echo "ingest.sh: no Gateway endpoint in the AppHost's resource table" >&2; exit 1; }
 CREDENTIAL="$(cat "$DATA/bootstrap-owner.credential")"
-"${BENCH[@]}" e2e "$GATEWAY" --bootstrap "$CREDENTIAL" "${ARGS[@]}"
+# This AppHost's own Ingestion process (another platform on the machine may run one too).
+INGESTION_PID="$(pgrep -P "$APPHOST" -f 'Ingestion\.dll' | head -n 1 || true)"
+"${BENCH[@]}" e2e "$GATEWAY" --bootstrap "$CREDENTIAL" "${ARGS[@]}" ${INGESTION_PID:+--ingestion-pid "$INGESTION_PID"}

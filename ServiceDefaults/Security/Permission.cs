@@ -18,6 +18,7 @@ public enum Permission
     ManageApps,
     GrantApps,
     ReadAudit,
+    PurgeAudit,
     Query,
     Ingest,
     Approve,

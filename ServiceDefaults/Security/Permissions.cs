@@ -22,6 +22,7 @@ public static class Permissions
         [Permission.ManageApps] = ([Roles.Builder], Scopes.Admin),
         [Permission.GrantApps] = ([Roles.Owner, Roles.Admin], Scopes.Admin),
         [Permission.ReadAudit] = ([Roles.Owner, Roles.Admin], Scopes.Admin),
+        [Permission.PurgeAudit] = ([Roles.Owner], Scopes.Admin),
         [Permission.Query] = ([], Scopes.Query),
         [Permission.Ingest] = ([Roles.Editor], Scopes.Ingest),
         [Permission.Approve] = ([Roles.Approver], Scopes.Ingest),

@@ -11,7 +11,8 @@ public sealed record Arguments(
     int DocumentBytes,
     int Concurrency,
     int PdfMegabytes,
-    TimeSpan Timeout)
+    TimeSpan Timeout,
+    int? IngestionPid)
 {
     public static Arguments Parse(string[] args)
     {
@@ -28,6 +29,7 @@ public sealed record Arguments(
             Number("--doc-bytes", 5 * 1024),
             Number("--concurrency", 16),
             Number("--pdf-mb", 50),
-            TimeSpan.FromSeconds(Number("--timeout-s", 1800)));
+            TimeSpan.FromSeconds(Number("--timeout-s", 1800)),
+            Value("--ingestion-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null);
     }
 }

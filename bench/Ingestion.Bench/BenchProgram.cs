@@ -2,7 +2,7 @@ using SecureRag.Ingestion.Bench;
 
 // Usage:
 //   Ingestion.Bench e2e <gateway-url> (--bootstrap <credential> | --owner-key <key>) [--docs 10000] [--doc-bytes 5120]
-//                   [--concurrency 16] [--pdf-mb 50] [--timeout-s 1800]
+//                   [--concurrency 16] [--pdf-mb 50] [--timeout-s 1800] [--ingestion-pid <pid>]
 //   Ingestion.Bench pdf-local [--pdf-mb 50]
 var options = Arguments.Parse(args);
 using var stop = new CancellationTokenSource();
@@ -26,7 +26,7 @@ switch (options.Mode)
             var tenant = options.OwnerKey is { } owner
                 ? await Tenant.CreateInTenantAsync(gateway, owner, stop.Token)
                 : await Tenant.CreateAsync(gateway, options.Bootstrap ?? throw new ArgumentException("--bootstrap or --owner-key is required"), stop.Token);
-            var bench = new EndToEndBench(gateway, tenant, ProcessMemory.FindIngestion());
+            var bench = new EndToEndBench(gateway, tenant, options.IngestionPid ?? ProcessMemory.FindIngestion());
             if (options.Documents > 0)
             {
                 await bench.RunDocumentsAsync(options.Documents, options.DocumentBytes, options.Concurrency, options.Timeout, stop.Token);

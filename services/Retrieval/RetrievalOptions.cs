@@ -33,7 +33,7 @@ public sealed class RetrievalOptions
     /// <summary>
     /// Dense weights by embedder-id prefix (longest prefix wins; 0 leaves that embedder out of search). The embedded
     /// hashed embedder has no semantics beyond words and character n-grams, which BM25 already weighs better: on the
-    /// shared collections every weight above 0 lowered nDCG@10 (docs/benchmarks-retrieval.md), so it gets a small one.
+    /// shared collections every weight above 0 lowered nDCG@10 (docs/benchmarks.md, Retrieval), so it gets a small one.
     /// </summary>
     public Dictionary<string, double> DenseWeightOverrides { get; set; } = new(StringComparer.Ordinal) { ["hashed-"] = 0.05 };
 

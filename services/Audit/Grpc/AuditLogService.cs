@@ -20,7 +20,7 @@ public sealed class AuditLogService(
 
     public override async Task<QueryAuditResponse> Query(QueryAuditRequest request, ServerCallContext context)
     {
-        var caller = AuditRoles.RequireReader(context);
+        var caller = context.Require(Permission.ReadAudit);
         var pageSize = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
         if (pageSize is < 1 or > MaxPageSize)
         {
@@ -38,7 +38,7 @@ public sealed class AuditLogService(
 
     public override async Task Export(ExportAuditRequest request, IServerStreamWriter<Contracts.Audit.AuditRecord> responseStream, ServerCallContext context)
     {
-        var caller = AuditRoles.RequireReader(context);
+        var caller = context.Require(Permission.ReadAudit);
         await foreach (var record in records.ExportAsync(caller.TenantId, AuditMapping.ToDomain(request.Filter), context.CancellationToken))
         {
             await responseStream.WriteAsync(AuditMapping.ToContract(record));
@@ -48,13 +48,13 @@ public sealed class AuditLogService(
     /// <summary>The chain is one for the platform; the answer names sequences and a fault kind, never content.</summary>
     public override async Task<VerifyAuditResponse> Verify(VerifyAuditRequest request, ServerCallContext context)
     {
-        AuditRoles.RequireReader(context);
+        context.Require(Permission.ReadAudit);
         return AuditMapping.ToContract(await verifier.VerifyAsync(context.CancellationToken));
     }
 
     public override async Task<PurgeAuditResponse> Purge(PurgeAuditRequest request, ServerCallContext context)
     {
-        var caller = AuditRoles.RequireOwner(context);
+        var caller = context.Require(Permission.PurgeAudit);
         var cutoff = time.GetUtcNow() - options.Value.Retention.For(caller.TenantId);
         var requester = new PurgeRequester(ActorKind(caller.Kind), caller.PrincipalId, caller.OnBehalfOf, caller.AppId);
         var result = await purger.PurgeAsync(caller.TenantId, cutoff, requester, context.CancellationToken);

@@ -38,7 +38,10 @@ public sealed partial class AdministrationService
 
     public override async Task<App> GetApp(IdRequest request, ServerCallContext context)
     {
-        var tenantId = TenantOf(context.Require(Permission.ReadApps));
+        // The Gateway reads an app's settings for the query path under its service assertion: the caller querying the
+        // app (an app's key, an end user) holds no role that may read apps, and must not learn the system prompt.
+        var caller = context.GetCaller();
+        var tenantId = TenantOf(caller is { Kind: PrincipalKind.Service, PrincipalId: "gateway" } ? caller : context.Require(Permission.ReadApps));
         var app = await apps.GetAsync(tenantId, ParseId(request.Id, "id"), context.CancellationToken) ?? throw NotFound("App");
         return app.ToProto(await apps.GetGrantsAsync(app.Id, context.CancellationToken));
     }

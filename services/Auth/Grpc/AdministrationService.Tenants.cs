@@ -44,6 +44,11 @@ public sealed partial class AdministrationService
             throw Invalid("issuer", "must be an absolute URL");
         }
 
+        if (!trustedIssuers.IsTrusted(binding.Issuer))
+        {
+            throw Invalid("issuer", "is not one of the issuers the operator trusts (Auth:Oidc:TrustedIssuers)");
+        }
+
         var record = new IdentityBinding(binding.Issuer, RequireText(binding.Audience, "audience"), tenantId,
             binding.GroupsClaim.Length == 0 ? "groups" : RequireText(binding.GroupsClaim, "groups_claim"));
         await database.InTransactionAsync(async (session, ct) =>

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using SecureRag.Auth.Domain;
 using SecureRag.Auth.Infrastructure;
+using SecureRag.Auth.Oidc;
 using SecureRag.Contracts.Auth;
 using SecureRag.Contracts.Events;
 using SecureRag.ServiceDefaults.Auditing;
@@ -24,6 +25,7 @@ public sealed partial class AdministrationService(
     ApiKeySecrets secrets,
     AuditTrail audit,
     Outbox outbox,
+    ITrustedIssuers trustedIssuers,
     TimeProvider time) : Administration.AdministrationBase
 {
     /// <summary>Metadata the Gateway sets with the client's address, for the audit trail.</summary>

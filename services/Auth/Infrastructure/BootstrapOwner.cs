@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using SecureRag.Auth.Domain;
 using SecureRag.ServiceDefaults.Data;
+using SecureRag.ServiceDefaults.Files;
 using SecureRag.ServiceDefaults.Security;
 
 namespace SecureRag.Auth.Infrastructure;
@@ -43,14 +44,7 @@ public sealed class BootstrapOwner(
                 Guid.CreateVersion7(), tenant.Id, "bootstrap", null, owner.Id, digest, prefix, [], [], null, Bootstrap: true, now, null, null), "auth", ct);
 
             var path = Path.GetFullPath(options.Value.BootstrapCredentialPath);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            await using (var file = new FileStream(path, fileOptions))
+            await using (var file = OwnerOnlyFile.Open(path, FileMode.Create))
             await using (var writer = new StreamWriter(file))
             {
                 await writer.WriteLineAsync(secret);

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace SecureRag.Auth.Oidc;
 
 /// <summary>The issuers whose tokens may be accepted, each with its key source; fixed at start.</summary>
-internal sealed class IssuerDirectory
+internal sealed class IssuerDirectory : ITrustedIssuers
 {
     private readonly FrozenDictionary<string, IIssuerSigningKeys> _trusted;
     private readonly DevelopmentIdentityProvider? _development;
@@ -39,6 +39,8 @@ internal sealed class IssuerDirectory
         keys = _development is not null && _development.HasIssued(issuer) ? _development : null;
         return keys is not null;
     }
+
+    public bool IsTrusted(string issuer) => TryGet(issuer, out _);
 
     private static bool RequireHttps(TrustedIssuerOptions issuer, IHostEnvironment environment) =>
         !(Uri.TryCreate(issuer.EffectiveMetadataAddress, UriKind.Absolute, out var address)

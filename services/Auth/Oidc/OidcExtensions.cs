@@ -40,6 +40,7 @@ public static class OidcExtensions
             .PostConfigure(egress => egress.AllowedHosts.AddRange(IssuerHosts(configuration)));
 
         services.AddSingleton<IssuerDirectory>();
+        services.AddSingleton<ITrustedIssuers>(sp => sp.GetRequiredService<IssuerDirectory>());
         services.AddSingleton<IExternalTokenValidator, OidcTokenValidator>();
         if (builder.Environment.IsDevelopment())
         {

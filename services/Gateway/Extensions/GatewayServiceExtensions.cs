@@ -1,9 +1,13 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SecureRag.Contracts.Audit;
 using SecureRag.Contracts.Auth;
+using SecureRag.Contracts.Guardrail;
 using SecureRag.Contracts.Ingestion;
 using SecureRag.Gateway.Apis;
 using SecureRag.Gateway.Consumers;
+using SecureRag.Gateway.Query;
+using SecureRag.Gateway.Query.Conversations;
 using SecureRag.Gateway.RateLimiting;
 using SecureRag.Gateway.Security;
 using SecureRag.ServiceDefaults.Grpc;
@@ -22,6 +26,7 @@ public static class GatewayServiceExtensions
         builder.Services.AddServiceGrpcClient<Authenticator.AuthenticatorClient>("auth");
         builder.Services.AddServiceGrpcClient<Administration.AdministrationClient>("auth");
         builder.Services.AddServiceGrpcClient<IngestionService.IngestionServiceClient>("ingestion");
+        builder.Services.AddServiceGrpcClient<AuditLog.AuditLogClient>("audit");
         builder.Services.AddOptions<DocumentUploadOptions>()
             .BindConfiguration(DocumentUploadOptions.SectionName)
             .ValidateDataAnnotations()
@@ -33,8 +38,38 @@ public static class GatewayServiceExtensions
         builder.Services.TryAddSingleton<IRateLimitAuditSink>(sp => sp.GetRequiredService<SecurityAudit>());
         builder.AddRateLimiting();
 
-        builder.Services.AddOpenApi();
+        builder.AddQueryServices();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "SecureRag API";
+            document.Info.Description = "Send `Authorization: Bearer <API key or OIDC token>`. Refusals are RFC 7807 problem details with a stable `code`.";
+            return Task.CompletedTask;
+        }));
         return builder;
+    }
+
+    /// <summary>The query path: its options, the clients of the services it calls, its steps and its stores.</summary>
+    private static void AddQueryServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<QueryOptions>()
+            .BindConfiguration(QueryOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddServiceGrpcClient<GuardrailService.GuardrailServiceClient>("guardrail");
+        builder.Services.AddServiceGrpcClient<GuardrailPolicyService.GuardrailPolicyServiceClient>("guardrail");
+        builder.Services.AddServiceGrpcClient<Contracts.Retrieval.Retrieval.RetrievalClient>("retrieval");
+        builder.Services.AddServiceGrpcClient<Contracts.Inference.Inference.InferenceClient>("inference");
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AppDirectory>();
+        builder.Services.AddSingleton<QueryTelemetry>();
+        builder.Services.AddSingleton<InputRail>();
+        builder.Services.AddSingleton<RetrievalStep>();
+        builder.Services.AddSingleton<ContextRail>();
+        builder.Services.AddSingleton<GenerationStep>();
+        builder.Services.AddSingleton<OutputRail>();
+        builder.Services.AddSingleton<QueryAudit>();
+        builder.Services.AddSingleton<QueryPipeline>();
+        builder.Services.AddSingleton<ConversationStore>();
     }
 
     public static void AddGatewayConsumers(this IBusRegistrationConfigurator bus) =>

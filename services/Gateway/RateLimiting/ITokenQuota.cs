@@ -11,4 +11,7 @@ public interface ITokenQuota
 
     /// <summary>Counts <paramref name="actualTokens"/> as used and releases the rest of the hold. Repeat calls are no-ops.</summary>
     ValueTask SettleAsync(QuotaReservation reservation, long actualTokens, CancellationToken cancellationToken);
+
+    /// <summary>Today's usage and holds of every applicable quota (holds that lapsed may still be counted until the next reservation).</summary>
+    ValueTask<IReadOnlyList<QuotaUsage>> GetUsageAsync(RateLimitSubject subject, CancellationToken cancellationToken);
 }

@@ -134,6 +134,22 @@ public sealed class RedisTokenQuota : ITokenQuota
         return new QuotaDecision(granted ? reservation : null, counters, exhausted, reset);
     }
 
+    public async ValueTask<IReadOnlyList<QuotaUsage>> GetUsageAsync(RateLimitSubject subject, CancellationToken cancellationToken)
+    {
+        var day = _time.GetUtcNow().ToUnixTimeMilliseconds() / DayMilliseconds;
+        var limits = ScopedLimit.Tokens(subject, subject.Limits ?? _defaults);
+        var database = _redis.GetDatabase();
+        var usage = new QuotaUsage[limits.Count];
+        for (var i = 0; i < limits.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var values = await database.HashGetAsync(_keys.TokenUsage(subject.TenantId, limits[i], day), ["used", "reserved"]);
+            usage[i] = new QuotaUsage(limits[i].Scope, limits[i].Limit, (long?)values[0] ?? 0, (long?)values[1] ?? 0);
+        }
+
+        return usage;
+    }
+
     public async ValueTask SettleAsync(QuotaReservation reservation, long actualTokens, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(actualTokens);

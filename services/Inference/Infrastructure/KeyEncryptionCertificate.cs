@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Hosting;
+using SecureRag.ServiceDefaults.Files;
 
 namespace SecureRag.Inference.Infrastructure;
 
@@ -53,16 +54,8 @@ public static class KeyEncryptionCertificate
 
     private static void Generate(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var certificate = Create();
-        var pfx = certificate.Export(X509ContentType.Pfx);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using var file = new FileStream(path, options);
-        file.Write(pfx);
+        using var file = OwnerOnlyFile.Open(path, FileMode.CreateNew);
+        file.Write(certificate.Export(X509ContentType.Pfx));
     }
 }

@@ -31,10 +31,8 @@ public sealed partial class IngestionGrpcService
         {
             NextPageToken = rows.Count == size ? $"{rows[^1].CreatedAt.Ticks.ToString(CultureInfo.InvariantCulture)}_{rows[^1].Id}" : "",
         };
-        foreach (var row in rows)
-        {
-            response.Documents.Add(row.ToProto(await documents.VersionsAsync(row.Id, context.CancellationToken)));
-        }
+        var versions = await documents.VersionsAsync([.. rows.Select(r => r.Id)], context.CancellationToken);
+        response.Documents.AddRange(rows.Select(row => row.ToProto(versions[row.Id])));
 
         return response;
     }

@@ -134,15 +134,20 @@ public sealed class DocumentStore(ServiceDatabase database, Outbox outbox, TimeP
             "SELECT * FROM documents WHERE tenant_id = @TenantId AND id = @Id FOR UPDATE",
             new { TenantId = tenantId, Id = id }, session.Transaction, cancellationToken: cancellationToken));
 
-    public async Task<IReadOnlyList<VersionRow>> VersionsAsync(Guid documentId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<VersionRow>> VersionsAsync(Guid documentId, CancellationToken cancellationToken) =>
+        (await VersionsAsync([documentId], cancellationToken))[documentId].ToList();
+
+    /// <summary>The versions of several documents (a page of a list) in one query, newest first per document.</summary>
+    public async Task<ILookup<Guid, VersionRow>> VersionsAsync(IReadOnlyCollection<Guid> documentIds, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return [.. await connection.QueryAsync<VersionRow>(new CommandDefinition(
+        var rows = await connection.QueryAsync<VersionRow>(new CommandDefinition(
             """
             SELECT v.*, j.id AS job_id, j.state AS job_state
             FROM document_versions v LEFT JOIN ingestion_jobs j ON j.document_id = v.document_id AND j.version = v.version
-            WHERE v.document_id = @DocumentId ORDER BY v.version DESC
-            """, new { DocumentId = documentId }, cancellationToken: cancellationToken))];
+            WHERE v.document_id = ANY(@DocumentIds) ORDER BY v.document_id, v.version DESC
+            """, new { DocumentIds = documentIds.ToArray() }, cancellationToken: cancellationToken));
+        return rows.ToLookup(v => v.DocumentId);
     }
 
     public Task<VersionRow?> LockVersionAsync(DbSession session, Guid documentId, long version, CancellationToken cancellationToken) =>

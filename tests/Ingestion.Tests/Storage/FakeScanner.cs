@@ -10,9 +10,13 @@ public sealed class FakeScanner : IContextScanner
 
     public int Calls { get; private set; }
 
+    /// <summary>Runs at the start of every scan (a test can cancel the job's token or throw here).</summary>
+    public Action? BeforeScan { get; set; }
+
     public Task<IReadOnlyList<ChunkVerdict>> ScanAsync(Actor actor, IReadOnlyList<(string Id, string Text)> chunks, CancellationToken cancellationToken)
     {
         Calls++;
+        BeforeScan?.Invoke();
         if (Unavailable)
         {
             throw new DependencyUnavailableException("guardrail", "Unavailable: connection refused");

@@ -46,6 +46,28 @@ public sealed class PipelineTests(PostgresServer server)
         Assert.Equal(FakeEmbedder.EmbedderId, (await host.Api.GetKnowledgeBase(new GetKnowledgeBaseRequest { Id = kb.Id }, IngestionTestHost.Admin)).EmbedderId);
     }
 
+    [Theory]
+    [InlineData(FindingsPolicy.Quarantine, 2, null, false)]
+    [InlineData(FindingsPolicy.Redact, 1, "Write to [REDACTED:EMAIL]", false)]
+    [InlineData(FindingsPolicy.Mark, 0, "Write to alice@example.com", true)]
+    public async Task FlaggedChunksFollowTheKnowledgeBasesPolicy(FindingsPolicy policy, int quarantined, string? indexedContact, bool injectionIndexed)
+    {
+        await using var host = await IngestionTestHost.StartAsync(server);
+        var kb = await host.CreateKnowledgeBaseAsync(findings: policy);
+        var upload = await host.UploadAsync(kb.Id, Encoding.UTF8.GetBytes(Handbook), "handbook.md");
+
+        await host.Runner.RunAsync(Guid.Parse(upload.JobId), null, TestContext.Current.CancellationToken);
+
+        var (_, chunks) = Assert.Single(host.Index.Indexed);
+        var job = await host.Api.GetJob(new GetJobRequest { Id = upload.JobId }, host.Editor(kb.Id));
+        Assert.Equal((quarantined, 2), (job.ChunksQuarantined, job.ChunksFlagged));
+        Assert.Equal(quarantined, await host.CountAsync("SELECT count(*) FROM document_chunks WHERE disposition = 'quarantine'"));
+        var contacts = chunks.Where(c => c.Text.Contains("Write to", StringComparison.Ordinal)).ToList();
+        Assert.Equal(indexedContact is null ? 0 : 1, contacts.Count);
+        Assert.All(contacts, c => Assert.Contains(indexedContact!, c.Text, StringComparison.Ordinal));
+        Assert.Equal(injectionIndexed, chunks.Any(c => c.Text.Contains("ignore all previous instructions", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task ARedeliveredJobIndexesNothingTwice()
     {
@@ -90,6 +112,33 @@ public sealed class PipelineTests(PostgresServer server)
         var completed = await host.Runner.RunAsync(jobId, Guid.NewGuid(), TestContext.Current.CancellationToken);
 
         Assert.Equal(JobOutcome.Completed, completed);
+        Assert.Single(host.Index.Indexed);
+    }
+
+    [Fact]
+    public async Task AJobInterruptedBecauseItsConsumerStopsIsNotFailedAndRunsAgainOnRedelivery()
+    {
+        await using var host = await IngestionTestHost.StartAsync(server);
+        var kb = await host.CreateKnowledgeBaseAsync();
+        var upload = await host.UploadAsync(kb.Id, Encoding.UTF8.GetBytes(Handbook), "handbook.md");
+        var jobId = Guid.Parse(upload.JobId);
+        using var consumer = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        // The broker connection drops mid-scan: the consumer's token is cancelled and the RPC in flight fails with CANCELLED.
+        host.Scanner.BeforeScan = () =>
+        {
+            consumer.Cancel();
+            throw new RpcException(new Status(StatusCode.Cancelled, "Call canceled by the client."));
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => host.Runner.RunAsync(jobId, Guid.NewGuid(), consumer.Token));
+        var interrupted = await host.Api.GetJob(new GetJobRequest { Id = upload.JobId }, host.Editor(kb.Id));
+        host.Scanner.BeforeScan = null;
+        var redelivered = await host.Runner.RunAsync(jobId, Guid.NewGuid(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(JobState.Running, interrupted.State);
+        Assert.Equal("", interrupted.FailureCode);
+        Assert.Equal(0, await host.CountAsync("SELECT count(*) FROM outbox_messages WHERE message_type LIKE '%DocumentIngestionFailed'"));
+        Assert.Equal(JobOutcome.Completed, redelivered);
         Assert.Single(host.Index.Indexed);
     }
 

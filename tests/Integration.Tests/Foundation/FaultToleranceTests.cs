@@ -8,7 +8,7 @@ namespace SecureRag.Integration.Tests.Foundation;
 /// <summary>Stops servers, so it runs on a platform of its own.</summary>
 public sealed class FaultToleranceTests(FaultToleranceTests.OwnPlatform platform) : IClassFixture<FaultToleranceTests.OwnPlatform>
 {
-    [Fact(Skip = "Its second platform did not start in time on the session machine (load average above 30); re-enable once a run on an idle machine confirms it")]
+    [Fact]
     public async Task StateChangesCommitWhileRabbitMqIsDownAndTheirMessagesAreDeliveredAfter()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -32,7 +32,7 @@ public sealed class FaultToleranceTests(FaultToleranceTests.OwnPlatform platform
         await Eventually.TrueAsync(async () => await UnsentAsync() == 0, TimeSpan.FromSeconds(60), "the outbox to drain after the broker returned");
     }
 
-    [Fact(Skip = "Its second platform did not start in time on the session machine (load average above 30); re-enable once a run on an idle machine confirms it")]
+    [Fact]
     public async Task ServiceWhoseDependencyIsDownIsNotReadyAndRecoversByItself()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -17,7 +17,7 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
     [
         new Endpoint("create tenant", "POST", "/v1/tenants", "operator", new { name = "made in matrix" }, ScopedToObject: false),
         new Endpoint("read tenant", "GET", "/v1/tenants/current", "member", ScopedToObject: false),
-        new Endpoint("bind identity provider", "POST", "/v1/tenants/current/identity-providers", "owner", new { issuer = "https://idp.example/matrix", audience = "matrix" }, ScopedToObject: false),
+        new Endpoint("bind identity provider", "POST", "/v1/tenants/current/identity-providers", "owner", new { issuer = PlatformFixture.TrustedIssuer, audience = "matrix" }, ScopedToObject: false),
         new Endpoint("create user", "POST", "/v1/users", "admin", new { displayName = "new" }, ScopedToObject: false),
         new Endpoint("list users", "GET", "/v1/users", "admin", ScopedToObject: false),
         new Endpoint("get user", "GET", "/v1/users/{user}", "admin"),
@@ -34,7 +34,7 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
         new Endpoint("list keys", "GET", "/v1/api-keys", "admin", ScopedToObject: false),
     ];
 
-    [Theory(Skip = "Failed in the last run only because the failed-login limiter blocked loopback (raised for tests since); re-enable once a run confirms it")]
+    [Theory]
     [MemberData(nameof(Endpoints))]
     public async Task AllowedCallerSucceeds(Endpoint endpoint)
     {
@@ -43,7 +43,7 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
         Assert.True(response.IsSuccessStatusCode, $"{endpoint.Name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
     }
 
-    [Theory(Skip = "Failed in the last run only because the failed-login limiter blocked loopback (raised for tests since); re-enable once a run confirms it")]
+    [Theory]
     [MemberData(nameof(Endpoints))]
     public async Task UnusableCredentialsAreRefused(Endpoint endpoint)
     {
@@ -59,7 +59,7 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
     }
 
-    [Theory(Skip = "Failed in the last run only because the failed-login limiter blocked loopback (raised for tests since); re-enable once a run confirms it")]
+    [Theory]
     [MemberData(nameof(Endpoints))]
     public async Task CallerWithoutTheRoleOrScopeIsForbidden(Endpoint endpoint)
     {
@@ -73,7 +73,7 @@ public sealed class AccessMatrixTests(AccessMatrixFixture fixture) : IClassFixtu
         }
     }
 
-    [Theory(Skip = "Failed in the last run only because the failed-login limiter blocked loopback (raised for tests since); re-enable once a run confirms it")]
+    [Theory]
     [MemberData(nameof(Endpoints))]
     public async Task AnotherTenantsObjectsAreNotFound(Endpoint endpoint)
     {

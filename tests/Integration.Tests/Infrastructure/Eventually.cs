@@ -28,4 +28,13 @@ public static class Eventually
             await Task.Delay(200);
         }
     }
+
+    /// <summary>Polls <paramref name="probe"/> until it answers a value, and returns that value.</summary>
+    public static async Task<T> ValueAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what)
+        where T : class
+    {
+        T? value = null;
+        await TrueAsync(async () => (value = await probe()) is not null, timeout, what);
+        return value!;
+    }
 }

@@ -52,6 +52,10 @@ public sealed class PlatformClient(DistributedApplication app, string ownerKey)
         return text.Length == 0 ? [] : JsonNode.Parse(text)!.AsObject();
     }
 
+    /// <summary>A JSON request body in the API's naming.</summary>
+    public static StringContent JsonBody(object body) =>
+        new(JsonSerializer.Serialize(body, Json), System.Text.Encoding.UTF8, "application/json");
+
     /// <summary>A new tenant, with its owner's key.</summary>
     public async Task<TenantContext> CreateTenantAsync(string name)
     {

@@ -77,6 +77,13 @@ public sealed class JobRunner(
             await ScanAsync(job, knowledgeBase, actor, cancellationToken);
             return await indexer.IndexAsync(job, knowledgeBase, document, version, actor, cancellationToken);
         }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
+        {
+            // The consumer was stopped (the broker connection dropped, or the service is shutting down), and a call in
+            // flight failed because of it (a cancelled RPC looks like a refusal): not the document's fault. The job
+            // stays as it is and runs again when its unacknowledged message is delivered again.
+            throw new OperationCanceledException($"Job {job.Id} was interrupted; it runs again on redelivery.", ex, cancellationToken);
+        }
         catch (DependencyUnavailableException ex)
         {
             var delay = Backoff(job.Attempts);

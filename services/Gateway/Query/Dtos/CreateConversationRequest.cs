@@ -1,0 +1,3 @@
+namespace SecureRag.Gateway.Query.Dtos;
+
+public sealed record CreateConversationRequest(string? Title = null);

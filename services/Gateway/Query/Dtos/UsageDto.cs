@@ -1,0 +1,3 @@
+namespace SecureRag.Gateway.Query.Dtos;
+
+public sealed record UsageDto(int PromptTokens, int CompletionTokens, int TotalTokens);

@@ -1,0 +1,5 @@
+using System.Text.Json.Serialization;
+
+namespace SecureRag.Gateway.Query.OpenAi;
+
+public sealed record StreamOptions([property: JsonPropertyName("include_usage")] bool? IncludeUsage);
