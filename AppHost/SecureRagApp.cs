@@ -1,7 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SecureRag.AppHost.Dashboard;
 using SecureRag.Hosting;
+using SecureRag.Hosting.Dashboard;
 using SecureRag.Hosting.ApplicationModel;
 
 namespace SecureRag.AppHost;
@@ -72,6 +75,9 @@ public static class SecureRagApp
             .WithReplicas(builder.Configuration.GetValue("Gateway:Replicas", 1))
             .WithEnvironment("Gateway__Uploads__MaxDocumentBytes", maxDocumentBytes)
             .WithEnvironment("Gateway__RateLimiting__AuthFailuresPerMinute", builder.Configuration.GetValue("Gateway:AuthFailuresPerMinute", 20).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        // The dashboard's Audit page: the trail in the Audit service's schema, verified by the service's own verifier.
+        builder.Services.AddSingleton<IDashboardAuditTrail, SecureRagAuditTrail>();
     }
 
     /// <summary>Passes every value of a configuration section to a project as environment variables (<c>A:B</c> → <c>A__B</c>).</summary>

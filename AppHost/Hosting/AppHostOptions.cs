@@ -69,4 +69,7 @@ public sealed class AppHostOptions
 
     /// <summary>Where the server binaries are; found in Debian's locations when not set.</summary>
     public ServerBinariesOptions Binaries { get; set; } = new();
+
+    /// <summary>The dashboard (section <c>AppHost:Dashboard</c>).</summary>
+    public Dashboard.DashboardOptions Dashboard { get; set; } = new();
 }

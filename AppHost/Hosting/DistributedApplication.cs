@@ -1,7 +1,9 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SecureRag.Hosting.ApplicationModel;
+using SecureRag.Hosting.Dashboard;
 using SecureRag.Hosting.Orchestration;
 using SecureRag.Hosting.Otlp;
 
@@ -18,6 +20,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     private readonly IResourceCollection _resources;
     private readonly ILogger _logger;
     private readonly List<Func<ValueTask>> _onDisposed = [];
+    private DashboardHost? _dashboard;
     private bool _disposed;
 
     internal DistributedApplication(ServiceProvider services)
@@ -56,6 +59,12 @@ public sealed class DistributedApplication : IAsyncDisposable
     /// <summary>The base address of the OTLP/HTTP receiver (after <see cref="StartAsync"/>).</summary>
     public Uri OtlpEndpoint => _orchestrator.Context.Addresses.OtlpEndpoint!;
 
+    /// <summary>The dashboard's base address, once started; null when the dashboard is off (<c>AppHost:Dashboard:Enabled</c>).</summary>
+    public Uri? DashboardEndpoint => _dashboard?.Endpoint;
+
+    /// <summary>The link that signs a browser in to the dashboard: its address with this run's login token.</summary>
+    public Uri? DashboardLoginUrl => _dashboard?.LoginLink;
+
     /// <summary>Creates a builder configured from <c>appsettings.json</c>, environment variables and <paramref name="args"/>.</summary>
     public static IDistributedApplicationBuilder CreateBuilder(string[] args) => new DistributedApplicationBuilder(args);
 
@@ -64,7 +73,22 @@ public sealed class DistributedApplication : IAsyncDisposable
     /// </summary>
     /// <exception cref="DistributedApplicationException">A resource failed to start.</exception>
     /// <exception cref="TimeoutException"><see cref="AppHostOptions.StartupTimeout"/> passed first.</exception>
-    public Task StartAsync(CancellationToken cancellationToken = default) => _orchestrator.StartAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        var options = _services.GetRequiredService<IOptions<AppHostOptions>>().Value;
+        if (options.Dashboard.Enabled && _dashboard is null)
+        {
+            // First, so the start itself can be watched on the dashboard.
+            _dashboard = new DashboardHost(
+                new DashboardContext(this, options.Dashboard, options.ApplicationName, _services.GetService<IDashboardAuditTrail>(), _services.GetRequiredService<TimeProvider>()),
+                _services.GetRequiredService<ILoggerFactory>());
+            await _dashboard.StartAsync(cancellationToken).ConfigureAwait(false);
+            _orchestrator.DashboardLink = _dashboard.LoginLink;
+            _logger.LogInformation("Dashboard: {DashboardLink}", _dashboard.LoginLink);
+        }
+
+        await _orchestrator.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Starts the application and runs it until Ctrl+C, SIGTERM or <paramref name="cancellationToken"/>; then stops it.</summary>
     public async Task RunAsync(CancellationToken cancellationToken = default)
@@ -103,7 +127,14 @@ public sealed class DistributedApplication : IAsyncDisposable
     }
 
     /// <summary>Stops the projects (SIGTERM, then SIGKILL after the stop timeout), then the servers; idempotent.</summary>
-    public Task StopAsync(CancellationToken cancellationToken = default) => _orchestrator.StopAsync(cancellationToken);
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        await _orchestrator.StopAsync(cancellationToken).ConfigureAwait(false);
+        if (_dashboard is { } dashboard)
+        {
+            await dashboard.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 
     /// <summary>The address of an endpoint: <c>http</c> or <c>grpc</c> of a project replica, <c>tcp</c> of a server.</summary>
     public Uri GetEndpoint(string resourceName, string endpointName = ProjectResource.HttpEndpointName, int replica = 0) =>
@@ -147,6 +178,16 @@ public sealed class DistributedApplication : IAsyncDisposable
         _orchestrator.KillResource(resourceName);
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Runs a project's build output once, with <paramref name="arguments"/> and the environment its first replica
+    /// receives (a command-line mode of the service, such as the Audit service's <c>verify</c>), and returns its exit
+    /// code and the last lines of its output.
+    /// </summary>
+    /// <exception cref="TimeoutException">It did not finish within <paramref name="timeout"/>; it was killed.</exception>
+    public Task<ProjectCommandResult> RunProjectCommandAsync(
+        string projectName, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        _orchestrator.RunProjectCommandAsync(projectName, arguments, timeout, cancellationToken);
 
     /// <summary>The current state of a resource.</summary>
     public ResourceState GetResourceState(string resourceName) => ResourceNotifications.GetState(resourceName);

@@ -39,6 +39,7 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationBui
             .Bind(configuration.GetSection(AppHostOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        Services.AddSingleton<IValidateOptions<AppHostOptions>, Dashboard.DashboardOptionsValidator>();
         Services.AddOptions<TelemetryStoreOptions>().Bind(configuration.GetSection($"{AppHostOptions.SectionName}:Telemetry"));
         Services.AddOtlpReceiver();
         Services.TryAddSingleton(TimeProvider.System);

@@ -29,4 +29,10 @@ public sealed record InstanceSnapshot
 
     /// <summary>The instance's endpoints by name (<c>http</c>, <c>grpc</c>, <c>tcp</c>).</summary>
     public IReadOnlyDictionary<string, Uri> Endpoints { get; init; } = new Dictionary<string, Uri>();
+
+    /// <summary>
+    /// The variables the AppHost set on the current process (a null value removed an inherited one), as given:
+    /// secrets included, so mask them before showing them (the dashboard does).
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
 }

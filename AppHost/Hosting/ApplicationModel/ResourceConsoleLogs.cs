@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 
 namespace SecureRag.Hosting.ApplicationModel;
@@ -15,6 +17,12 @@ public sealed class ResourceConsoleLogs(IOptions<AppHostOptions> options, TimePr
     private static readonly Lock ConsoleGate = new();
     private readonly ConcurrentDictionary<string, Buffer> _buffers = new();
     private readonly AppHostOptions _options = options.Value;
+    private readonly Lock _subscribersGate = new();
+    private readonly List<ChannelWriter<ConsoleLine>> _subscribers = [];
+    private long _sequence;
+
+    /// <summary>How many lines a subscriber may fall behind before it loses the oldest of them.</summary>
+    public const int SubscriberBufferLines = 4_096;
 
     /// <summary>The buffered lines of an instance (<c>gateway-0</c>) or of all instances of a resource (<c>gateway</c>).</summary>
     public IReadOnlyList<ConsoleLine> GetLines(string name)
@@ -24,7 +32,7 @@ public sealed class ResourceConsoleLogs(IOptions<AppHostOptions> options, TimePr
             return buffer.Snapshot();
         }
 
-        return [.. _buffers.Values.Where(b => b.Resource == name).SelectMany(b => b.Snapshot()).OrderBy(l => l.Timestamp)];
+        return [.. _buffers.Values.Where(b => b.Resource == name).SelectMany(b => b.Snapshot()).OrderBy(l => l.Sequence)];
     }
 
     /// <summary>The last <paramref name="count"/> lines of an instance or a resource.</summary>
@@ -36,11 +44,65 @@ public sealed class ResourceConsoleLogs(IOptions<AppHostOptions> options, TimePr
 
     internal void Append(string resource, string instance, string text, bool isError)
     {
-        var line = new ConsoleLine(timeProvider.GetUtcNow(), instance, text, isError);
-        _buffers.GetOrAdd(instance, _ => new Buffer(resource, _options.ConsoleBufferLines)).Add(line);
+        var buffer = _buffers.GetOrAdd(instance, _ => new Buffer(resource, _options.ConsoleBufferLines));
+        ConsoleLine line;
+        // One gate numbers, buffers and publishes each line, so subscribers see the lines in sequence order and a
+        // subscriber can replay the buffer up to where its live stream starts without a gap or a repeat.
+        lock (_subscribersGate)
+        {
+            line = new ConsoleLine(timeProvider.GetUtcNow(), instance, text, isError) { Resource = resource, Sequence = ++_sequence };
+            buffer.Add(line);
+            foreach (var subscriber in _subscribers)
+            {
+                subscriber.TryWrite(line);
+            }
+        }
+
         if (_options.ForwardConsoleOutput)
         {
             Echo(resource, line);
+        }
+    }
+
+    /// <summary>
+    /// Streams every line appended after enumeration starts, until <paramref name="cancellationToken"/> is cancelled;
+    /// given <paramref name="replayAfter"/>, first the buffered lines whose <see cref="ConsoleLine.Sequence"/> is greater,
+    /// with no gap or repeat between them and the live lines. A subscriber that falls more than
+    /// <see cref="SubscriberBufferLines"/> lines behind loses the oldest ones rather than slowing the processes' output down.
+    /// </summary>
+    public async IAsyncEnumerable<ConsoleLine> SubscribeAsync(long? replayAfter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var channel = Channel.CreateBounded<ConsoleLine>(new BoundedChannelOptions(SubscriberBufferLines)
+        {
+            FullMode = BoundedChannelFullMode.DropOldest,
+            SingleReader = true,
+        });
+        lock (_subscribersGate)
+        {
+            if (replayAfter is { } after)
+            {
+                foreach (var line in _buffers.Values.SelectMany(b => b.Snapshot()).Where(l => l.Sequence > after).OrderBy(l => l.Sequence))
+                {
+                    channel.Writer.TryWrite(line);
+                }
+            }
+
+            _subscribers.Add(channel.Writer);
+        }
+
+        try
+        {
+            await foreach (var line in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return line;
+            }
+        }
+        finally
+        {
+            lock (_subscribersGate)
+            {
+                _subscribers.Remove(channel.Writer);
+            }
         }
     }
 

@@ -208,6 +208,7 @@ internal abstract class InstanceRunner(string resourceName, string instanceName,
             StartedAt = Context.TimeProvider.GetUtcNow(),
             HealthyAt = null,
             Endpoints = Endpoints,
+            Environment = spec.Environment,
         });
         return process;
     }

@@ -141,6 +141,9 @@ internal sealed class ManagedProcess : IDisposable
         }
     }
 
+    /// <summary>Completes once the process has exited and its output has been read to the end.</summary>
+    public Task WaitForExitAndOutputAsync(CancellationToken cancellationToken) => _process.WaitForExitAsync(cancellationToken);
+
     public void Dispose() => _process.Dispose();
 
     private static int SafeExitCode(Process process)

@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SecureRag.Hosting.ApplicationModel;
 using SecureRag.Hosting.Otlp;
+using SecureRag.Hosting.Projects;
 using SecureRag.Hosting.Web;
 
 namespace SecureRag.Hosting.Orchestration;
@@ -33,6 +35,9 @@ internal sealed class Orchestrator(
     private bool _stopped;
 
     public OrchestratorContext Context => _context ?? throw new InvalidOperationException("The application has not been started.");
+
+    /// <summary>The dashboard's login link, printed in the table of resources once everything is up.</summary>
+    public Uri? DashboardLink { get; set; }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -78,7 +83,7 @@ internal sealed class Orchestrator(
             if (_options.ForwardConsoleOutput)
             {
                 // A table for people; the console logger would fold it into one line.
-                ResourceConsoleLogs.WriteBlock(ResourceTable.Format(notifications.GetSnapshots(), addresses));
+                ResourceConsoleLogs.WriteBlock(ResourceTable.Format(notifications.GetSnapshots(), addresses, DashboardLink));
             }
 
             _logger.LogInformation(
@@ -136,6 +141,59 @@ internal sealed class Orchestrator(
     public void StartResource(string name) => Runner(name).Start();
 
     public void KillResource(string name) => Runner(name).Kill();
+
+    /// <summary>
+    /// Runs a project's build output once with <paramref name="arguments"/> and the environment its first replica
+    /// receives, and returns its exit code and the last lines of its output.
+    /// </summary>
+    public async Task<ProjectCommandResult> RunProjectCommandAsync(string name, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        const int KeptLines = 200;
+        if (Runner(name).Resource is not ProjectResource project)
+        {
+            throw new InvalidOperationException($"'{name}' is not a project.");
+        }
+
+        var assembly = ProjectLayout.EntryAssembly(project, Context.RepositoryRoot, Context.Options.BuildConfiguration ?? BuildInfo.Configuration);
+        var spec = new ProcessSpec
+        {
+            FileName = BuildInfo.DotnetHost,
+            Arguments = [assembly, .. arguments],
+            WorkingDirectory = Path.GetDirectoryName(ProjectLayout.ProjectFile(project, Context.RepositoryRoot))!,
+            Environment = ProjectEnvironment.Build(project, 0, $"{project.Name}-command", Context),
+            RemoveInheritedPrefixes = ProjectEnvironment.RemovedPrefixes,
+        };
+        var output = new ConcurrentQueue<string>();
+        using var process = ManagedProcess.Start(spec, (line, _) =>
+        {
+            output.Enqueue(line);
+            while (output.Count > KeptLines && output.TryDequeue(out string? _))
+            {
+            }
+        });
+        Context.Pids.Add(process.Id, LibC.SigTerm, $"{project.Name} command");
+        try
+        {
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            limit.CancelAfter(timeout);
+            try
+            {
+                await process.WaitForExitAndOutputAsync(limit.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"'{name} {string.Join(' ', arguments)}' did not finish within {timeout.TotalSeconds:0.#} s.");
+            }
+
+            return new ProjectCommandResult(await process.Exited.ConfigureAwait(false), [.. output]);
+        }
+        finally
+        {
+            process.Signal(LibC.SigKill); // only while it has not exited: its pid is still its own
+            process.KillGroup();
+            Context.Pids.Remove(process.Id);
+        }
+    }
 
     private ResourceRunner Runner(string name)
     {

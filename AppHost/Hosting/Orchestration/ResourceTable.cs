@@ -6,7 +6,7 @@ namespace SecureRag.Hosting.Orchestration;
 /// <summary>The table of resources printed once everything is up.</summary>
 internal static class ResourceTable
 {
-    public static string Format(IReadOnlyList<ResourceSnapshot> resources, ResourceAddresses addresses)
+    public static string Format(IReadOnlyList<ResourceSnapshot> resources, ResourceAddresses addresses, Uri? dashboard = null)
     {
         var rows = new List<string[]> { new[] { "RESOURCE", "TYPE", "STATE", "ENDPOINTS" } };
         foreach (var resource in resources)
@@ -17,6 +17,10 @@ internal static class ResourceTable
         }
 
         rows.Add(["otlp", "OTLP/HTTP receiver", "Running", addresses.OtlpEndpoint?.GetLeftPart(UriPartial.Authority) ?? ""]);
+        if (dashboard is not null)
+        {
+            rows.Add(["dashboard", "Dashboard", "Running", dashboard.ToString()]);
+        }
         var widths = Enumerable.Range(0, 3).Select(c => rows.Max(r => r[c].Length) + 2).ToArray();
         var text = new StringBuilder();
         foreach (var row in rows)

@@ -29,7 +29,7 @@ internal sealed class SecretStore(string directory)
         var path = PathOf(name);
         if (File.Exists(path))
         {
-            return File.ReadAllText(path).Trim();
+            return Remember(File.ReadAllText(path).Trim(), generate);
         }
 
         Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -45,8 +45,11 @@ internal sealed class SecretStore(string directory)
             writer.Write(value);
         }
 
-        return value;
+        return Remember(value, generate);
     }
+
+    // A value of a custom generator is an identifier (a user or node name), not a secret to mask.
+    private static string Remember(string value, Func<string>? generate) => generate is null ? KnownSecrets.Remember(value) : value;
 
     /// <summary>A random password of URI- and connection-string-safe characters.</summary>
     public static string NewPassword(int length = 32) => RandomNumberGenerator.GetString(Alphabet, length);

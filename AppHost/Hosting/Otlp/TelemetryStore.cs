@@ -11,7 +11,9 @@ public sealed class TelemetryStore
     private readonly int _maxSpans;
     private readonly int _maxLogs;
     private readonly Queue<SpanRecord> _spans = new();
-    private readonly Queue<LogEntry> _logs = new();
+    private readonly RingBuffer<LogEntry> _logs;
+    private readonly Dictionary<string, Queue<LogEntry>> _logsByTrace = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _serviceNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TraceEntry> _traces = new(StringComparer.OrdinalIgnoreCase);
     private readonly LinkedList<TraceEntry> _tracesByRecency = new();
     private readonly TelemetryNotifier _notifier = new();
@@ -25,6 +27,7 @@ public sealed class TelemetryStore
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxLogs, 1, nameof(options.MaxLogs));
         _maxSpans = options.MaxSpans;
         _maxLogs = options.MaxLogs;
+        _logs = new RingBuffer<LogEntry>(_maxLogs);
     }
 
     /// <summary>How many metric data points have been received; metrics are counted, not kept.</summary>
@@ -60,22 +63,96 @@ public sealed class TelemetryStore
         return [.. spans.OrderBy(span => span.StartTime)];
     }
 
+    /// <summary>Whether the store holds at least one span of the trace (hex, any case).</summary>
+    public bool ContainsTrace(string traceId)
+    {
+        lock (_gate)
+        {
+            return _traces.ContainsKey(traceId);
+        }
+    }
+
     /// <summary>All log records held, oldest first.</summary>
     public IReadOnlyList<LogEntry> GetLogs()
     {
         lock (_gate)
         {
-            return [.. _logs];
+            return _logs.ToArray();
         }
     }
 
-    /// <summary>Up to <paramref name="max"/> traces, the one that most recently received a span first.</summary>
-    public IReadOnlyList<TraceSummary> GetTraces(int max = 100)
+    /// <summary>
+    /// Up to <paramref name="max"/> traces, the one that most recently received a span first; given a
+    /// <paramref name="filter"/>, only those it accepts (summarized one at a time, until <paramref name="max"/> are found;
+    /// it runs under the store's lock, like <see cref="FindLogs"/>'s predicate).
+    /// </summary>
+    public IReadOnlyList<TraceSummary> GetTraces(int max = 100, Func<TraceSummary, bool>? filter = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(max);
         lock (_gate)
         {
-            return [.. _tracesByRecency.Take(max).Select(trace => trace.Summarize())];
+            var summaries = _tracesByRecency.Select(trace => trace.Summarize());
+            return [.. (filter is null ? summaries : summaries.Where(filter)).Take(max)];
+        }
+    }
+
+    /// <summary>
+    /// The newest log records <paramref name="predicate"/> accepts, newest first, at most <paramref name="max"/>, and in
+    /// <paramref name="total"/> how many it accepts in all; without copying the store. The predicate runs under the
+    /// store's lock: keep it cheap, and do not call the store from it.
+    /// </summary>
+    public IReadOnlyList<LogEntry> FindLogs(Func<LogEntry, bool> predicate, int max, out int total)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        var found = new List<LogEntry>(Math.Min(max, 1_024));
+        total = 0;
+        lock (_gate)
+        {
+            for (var i = _logs.Count - 1; i >= 0; i--)
+            {
+                var log = _logs[i];
+                if (predicate(log))
+                {
+                    total++;
+                    if (found.Count < max)
+                    {
+                        found.Add(log);
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The log records written inside a trace (hex, any case), oldest first.</summary>
+    public IReadOnlyList<LogEntry> GetLogs(string traceId)
+    {
+        lock (_gate)
+        {
+            return _logsByTrace.TryGetValue(traceId, out var logs) ? [.. logs] : [];
+        }
+    }
+
+    /// <summary>How many log records are held.</summary>
+    public int LogCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _logs.Count;
+            }
+        }
+    }
+
+    /// <summary>Every <c>service.name</c> that sent a span or a log record, in order.</summary>
+    public IReadOnlyList<string> GetServiceNames()
+    {
+        lock (_gate)
+        {
+            return [.. _serviceNames.Order(StringComparer.Ordinal)];
         }
     }
 
@@ -122,20 +199,42 @@ public sealed class TelemetryStore
 
             foreach (var log in logs)
             {
-                _logs.Enqueue(log);
-                if (_logs.Count > _maxLogs)
-                {
-                    _logs.Dequeue();
-                }
+                AddLog(log);
             }
         }
 
         _notifier.Publish(new TelemetryBatch(spans, logs));
     }
 
+    private void AddLog(LogEntry log)
+    {
+        _serviceNames.Add(log.ServiceName);
+        if (log.TraceId is { } traceId)
+        {
+            if (!_logsByTrace.TryGetValue(traceId, out var traceLogs))
+            {
+                _logsByTrace[traceId] = traceLogs = new Queue<LogEntry>();
+            }
+
+            traceLogs.Enqueue(log);
+        }
+
+        // As with spans, the oldest record overall is also the oldest of its trace: both dequeues are O(1).
+        if (_logs.Add(log, out var dropped) && dropped!.TraceId is { } droppedTrace)
+        {
+            var traceLogs = _logsByTrace[droppedTrace];
+            traceLogs.Dequeue();
+            if (traceLogs.Count == 0)
+            {
+                _logsByTrace.Remove(droppedTrace);
+            }
+        }
+    }
+
     private void AddSpan(SpanRecord span)
     {
         _spans.Enqueue(span);
+        _serviceNames.Add(span.ServiceName);
         if (_traces.TryGetValue(span.TraceId, out var trace))
         {
             _tracesByRecency.Remove(trace.RecencyNode);

@@ -31,6 +31,8 @@ public sealed class DistributedApplicationTestingBuilder : IDistributedApplicati
             [$"{AppHostOptions.SectionName}:StopTimeout"] = options.StopTimeout.ToString("c", CultureInfo.InvariantCulture),
             [$"{AppHostOptions.SectionName}:ForwardConsoleOutput"] = options.ForwardConsoleOutput ? "true" : "false",
             [$"{AppHostOptions.SectionName}:HealthCheckInterval"] = "00:00:01",
+            [$"{AppHostOptions.SectionName}:Dashboard:Enabled"] = options.EnableDashboard ? "true" : "false",
+            [$"{AppHostOptions.SectionName}:Dashboard:Port"] = "0",
         };
         foreach (var (key, value) in options.Configuration)
         {

@@ -20,6 +20,12 @@ public sealed class TestingOptions
     /// <summary>Whether resource console output is echoed to the test's console (it is always buffered).</summary>
     public bool ForwardConsoleOutput { get; set; }
 
+    /// <summary>
+    /// Whether the AppHost serves its dashboard (on a free loopback port; see <c>DistributedApplication.DashboardLoginUrl</c>).
+    /// Off by default, as in Aspire's testing builder.
+    /// </summary>
+    public bool EnableDashboard { get; set; }
+
     /// <summary>The lowest level of the AppHost's own log messages written to the console.</summary>
     public LogLevel MinimumLogLevel { get; set; } = LogLevel.Warning;
 
