@@ -64,9 +64,11 @@ for _ in $(seq 1 1200); do
 done
 grep -q 'resources healthy' "$LOG" || { echo "ingest.sh: the AppHost is not healthy after 120 s:" >&2; tail -n 40 "$LOG" >&2; exit 1; }
 
-GATEWAY="$(grep -E '^ +gateway ' "$LOG" | grep -o -E 'https?=[^ ]+' | sed -E 's/^https?=//' | head -n 1)"
-[ -n "$GATEWAY" ] || { echo "ingest.sh: no Gateway endpoint in the AppHost's resource table" >&2; exit 1; }
-CREDENTIAL="$(cat "$DATA/bootstrap-owner.credential")"
-# This AppHost's own Ingestion process (another platform on the machine may run one too).
+# This AppHost's own processes (another platform on the machine may run the same services). Without console forwarding
+# the AppHost prints no resource table, so the Gateway's address is read from the endpoint it gave the Gateway.
+GATEWAY_PID="$(pgrep -P "$APPHOST" -f 'Gateway\.dll' | head -n 1 || true)"
 INGESTION_PID="$(pgrep -P "$APPHOST" -f 'Ingestion\.dll' | head -n 1 || true)"
+GATEWAY="$( { [ -n "$GATEWAY_PID" ] && tr '\0' '\n' < "/proc/$GATEWAY_PID/environ"; } | sed -n 's/^Kestrel__Endpoints__http__Url=//p' | head -n 1 || true)"
+[ -n "$GATEWAY" ] || { echo "ingest.sh: no Gateway process or endpoint under the AppHost" >&2; exit 1; }
+CREDENTIAL="$(cat "$DATA/bootstrap-owner.credential")"
 "${BENCH[@]}" e2e "$GATEWAY" --bootstrap "$CREDENTIAL" "${ARGS[@]}" ${INGESTION_PID:+--ingestion-pid "$INGESTION_PID"}
