@@ -22,8 +22,9 @@ public sealed class TestCallContext : ServerCallContext
         _userState = new Dictionary<object, object> { [HttpContextKey] = http };
     }
 
+    /// <summary>A signed-in user of <paramref name="tenant"/>: users hold every scope, their roles decide.</summary>
     public static TestCallContext For(string tenant, params string[] roles) =>
-        new(new CallerPrincipal(tenant, $"user-of-{tenant}", PrincipalKind.User, [], roles, null, []));
+        new(new CallerPrincipal(tenant, $"user-of-{tenant}", PrincipalKind.User, [], roles, null, Scopes.All));
 
     protected override string MethodCore => "/securerag.audit.v1.AuditLog/Test";
 
