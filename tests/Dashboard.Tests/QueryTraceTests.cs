@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -15,22 +14,7 @@ public sealed class QueryTraceTests(DashboardFixture fixture)
 {
     private const string QueryRoute = "/v1/apps/{app}/query";
 
-    /// <summary>
-    /// Whether the Gateway that was built serves the query path (issue 9): its route is a string literal of the
-    /// Gateway's assembly. Until then the test is skipped with the reason below, and it runs by itself once it is there.
-    /// </summary>
-    public static bool QueryPathIsBuilt
-    {
-        get
-        {
-            var configuration = typeof(QueryTraceTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-            var gateway = Path.Combine(Screenshots.RepositoryRoot(), "services", "Gateway", "bin", configuration, "net10.0", "Gateway.dll");
-            // User strings are stored as UTF-16 in the assembly's #US heap.
-            return File.Exists(gateway) && File.ReadAllBytes(gateway).AsSpan().IndexOf(Encoding.Unicode.GetBytes(QueryRoute)) >= 0;
-        }
-    }
-
-    [Fact(Skip = "needs the query path (issue 9)", SkipUnless = nameof(QueryPathIsBuilt))]
+    [Fact]
     public async Task AQueryThroughTheGatewayShowsAsOneTraceAcrossGatewayGuardrailRetrievalAndInference()
     {
         // A tenant with a knowledge base holding one approved document, an app over it, and the app's own key.
