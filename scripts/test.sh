@@ -27,9 +27,15 @@ for project in tests/*/*.Tests.csproj; do
   # A run that crashed after some tests passed still counts as a failure.
   if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
   passed=$((passed + p)); failed=$((failed + f))
+  # Keep each failure's name and message for the summary at the end, where a truncated log still shows it.
+  awk '/^  Failed /{keep=1; n=0} /^  (Passed|Skipped) |Stack Trace:/{keep=0} keep && n++ < 25' "$results/$name.log" >> "$results/failures"
 done
-rm -rf "$results"
 
 failed=$((failed + broken))
+if [ -s "$results/failures" ]; then
+  echo "=== failures"
+  cat "$results/failures"
+fi
+rm -rf "$results"
 echo "tests: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
