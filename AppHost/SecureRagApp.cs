@@ -65,7 +65,10 @@ public static class SecureRagApp
             .WithReference(guardrail).WithReference(inference).WithReference(retrieval)
             .WithEnvironment("Ingestion__Limits__MaxDocumentBytes", maxDocumentBytes);
 
+        // The public API: HTTPS with a development certificate kept in the data directory, and plain HTTP on loopback.
         Service("gateway", "services/Gateway/Gateway.csproj")
+            .WithHttpsEndpoint()
+            .WithEnvironment("Gateway__Transport__DevelopmentCertificatePath", c => Path.Combine(c.DataDirectory, "gateway", "development-certificate.pfx"))
             .WithReference(cache).WaitFor(cache)
             .WithReference(ingestion)
             .WithReference(retrieval)

@@ -40,35 +40,11 @@ if [ -n "${SECURERAG_GATEWAY:-}" ] && [ -n "${SECURERAG_OWNER_KEY:-}" ]; then
   exec "${BENCH[@]}" e2e "$SECURERAG_GATEWAY" --owner-key "$SECURERAG_OWNER_KEY" "${ARGS[@]}"
 fi
 
-DLL="$ROOT/AppHost/bin/$CONFIG/net10.0/AppHost.dll"
-[ -f "$DLL" ] || { echo "ingest.sh: $DLL not found; build first: dotnet build SecureRag.sln -c $CONFIG" >&2; exit 2; }
-DATA="$(mktemp -d /tmp/securerag-ingest-bench-XXXXXX)"
-LOG="$DATA.log"
-APPHOST=""
-cleanup() {
-  if [ -n "$APPHOST" ] && kill -0 "$APPHOST" 2>/dev/null; then kill -TERM "$APPHOST" 2>/dev/null || true; wait "$APPHOST" 2>/dev/null || true; fi
-  rm -rf "$DATA" "$LOG"
-}
-trap cleanup EXIT
-
 # The benchmark is one tenant and one user uploading fast: lift the per-user and per-tenant request limits for it.
-Auth__DefaultLimits__UserRequestsPerMinute=1000000 Auth__DefaultLimits__ApiKeyRequestsPerMinute=1000000 \
-Auth__DefaultLimits__TenantRequestsPerMinute=1000000 \
-AppHost__DataDirectory="$DATA" AppHost__ForwardConsoleOutput=false dotnet "$DLL" >"$LOG" 2>&1 &
-APPHOST=$!
-
-for _ in $(seq 1 1200); do
-  grep -q 'resources healthy' "$LOG" && break
-  kill -0 "$APPHOST" 2>/dev/null || { echo "ingest.sh: the AppHost exited:" >&2; tail -n 40 "$LOG" >&2; exit 1; }
-  sleep 0.1
-done
-grep -q 'resources healthy' "$LOG" || { echo "ingest.sh: the AppHost is not healthy after 120 s:" >&2; tail -n 40 "$LOG" >&2; exit 1; }
-
-# This AppHost's own processes (another platform on the machine may run the same services). Without console forwarding
-# the AppHost prints no resource table, so the Gateway's address is read from the endpoint it gave the Gateway.
-GATEWAY_PID="$(pgrep -P "$APPHOST" -f 'Gateway\.dll' | head -n 1 || true)"
-INGESTION_PID="$(pgrep -P "$APPHOST" -f 'Ingestion\.dll' | head -n 1 || true)"
-GATEWAY="$( { [ -n "$GATEWAY_PID" ] && tr '\0' '\n' < "/proc/$GATEWAY_PID/environ"; } | sed -n 's/^Kestrel__Endpoints__http__Url=//p' | head -n 1 || true)"
+source "$ROOT/bench/lib/platform.sh"
+start_platform ingest-bench Auth__DefaultLimits__UserRequestsPerMinute=1000000 Auth__DefaultLimits__ApiKeyRequestsPerMinute=1000000 \
+  Auth__DefaultLimits__TenantRequestsPerMinute=1000000
+GATEWAY="$(instance_http gateway-0)"
+INGESTION_PID="$(instance_pid ingestion-0)"
 [ -n "$GATEWAY" ] || { echo "ingest.sh: no Gateway process or endpoint under the AppHost" >&2; exit 1; }
-CREDENTIAL="$(cat "$DATA/bootstrap-owner.credential")"
 "${BENCH[@]}" e2e "$GATEWAY" --bootstrap "$CREDENTIAL" "${ARGS[@]}" ${INGESTION_PID:+--ingestion-pid "$INGESTION_PID"}

@@ -37,32 +37,13 @@ if [ -n "${SECURERAG_GATEWAY:-}" ] && [ -n "${SECURERAG_OWNER_KEY:-}" ]; then
   exec "${BENCH[@]}" "$SECURERAG_GATEWAY" --owner-key "$SECURERAG_OWNER_KEY" "${ARGS[@]}"
 fi
 
-DLL="$ROOT/AppHost/bin/$CONFIG/net10.0/AppHost.dll"
-[ -f "$DLL" ] || { echo "query-load.sh: $DLL not found; build first: dotnet build SecureRag.sln -c $CONFIG" >&2; exit 2; }
-DATA="$(mktemp -d /tmp/securerag-query-bench-XXXXXX)"
-LOG="$DATA.log"
-APPHOST=""
-cleanup() {
-  if [ -n "$APPHOST" ] && kill -0 "$APPHOST" 2>/dev/null; then kill -TERM "$APPHOST" 2>/dev/null || true; wait "$APPHOST" 2>/dev/null || true; fi
-  rm -rf "$DATA" "$LOG"
-}
-trap cleanup EXIT
-
 # One app key asking as fast as it can: lift the request limits and token quotas of the standard plan for it.
-Auth__DefaultLimits__UserRequestsPerMinute=0 Auth__DefaultLimits__ApiKeyRequestsPerMinute=0 Auth__DefaultLimits__TenantRequestsPerMinute=0 \
-Auth__DefaultLimits__ApiKeyTokensPerDay=0 Auth__DefaultLimits__UserTokensPerDay=0 Auth__DefaultLimits__TenantTokensPerDay=0 \
-AppHost__DataDirectory="$DATA" AppHost__ForwardConsoleOutput=false dotnet "$DLL" >"$LOG" 2>&1 &
-APPHOST=$!
-
-for _ in $(seq 1 1800); do
-  grep -q 'resources healthy' "$LOG" && break
-  kill -0 "$APPHOST" 2>/dev/null || { echo "query-load.sh: the AppHost exited:" >&2; tail -n 40 "$LOG" >&2; exit 1; }
-  sleep 0.1
-done
-grep -q 'resources healthy' "$LOG" || { echo "query-load.sh: the AppHost is not healthy after 180 s:" >&2; tail -n 40 "$LOG" >&2; exit 1; }
-
-GATEWAY="$(grep -E '^ +gateway ' "$LOG" | grep -o -E 'https?=[^ ]+' | sed -E 's/^https?=//' | head -n 1)"
-[ -n "$GATEWAY" ] || { echo "query-load.sh: no Gateway endpoint in the AppHost's resource table" >&2; exit 1; }
+source "$ROOT/bench/lib/platform.sh"
+start_platform query-bench Auth__DefaultLimits__UserRequestsPerMinute=0 Auth__DefaultLimits__ApiKeyRequestsPerMinute=0 \
+  Auth__DefaultLimits__TenantRequestsPerMinute=0 Auth__DefaultLimits__ApiKeyTokensPerDay=0 Auth__DefaultLimits__UserTokensPerDay=0 \
+  Auth__DefaultLimits__TenantTokensPerDay=0
+GATEWAY="$(instance_http gateway-0)"
+[ -n "$GATEWAY" ] || { echo "query-load.sh: no Gateway process or endpoint under the AppHost" >&2; exit 1; }
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-"${BENCH[@]}" "$GATEWAY" --bootstrap "$(cat "$DATA/bootstrap-owner.credential")" "${ARGS[@]}"
+"${BENCH[@]}" "$GATEWAY" --bootstrap "$CREDENTIAL" "${ARGS[@]}"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -13,6 +13,17 @@ public static class ProjectResourceBuilderExtensions
         return builder.AddResource(new ProjectResource(name, projectPath));
     }
 
+    /// <summary>
+    /// Gives each replica an <c>https</c> endpoint as well (<c>Kestrel__Endpoints__https__Url</c>); the project supplies
+    /// its certificate.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithHttpsEndpoint(this IResourceBuilder<ProjectResource> builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Resource.Annotations.Add(new HttpsEndpointAnnotation());
+        return builder;
+    }
+
     /// <summary>Runs <paramref name="replicas"/> processes of the project, each with its own endpoints.</summary>
     public static IResourceBuilder<ProjectResource> WithReplicas(this IResourceBuilder<ProjectResource> builder, int replicas)
     {

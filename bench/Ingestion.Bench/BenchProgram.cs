@@ -1,3 +1,4 @@
+using SecureRag.Bench;
 using SecureRag.Ingestion.Bench;
 
 // Usage:

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using SecureRag.Bench;
 
 namespace SecureRag.Ingestion.Bench;
 
@@ -22,7 +23,7 @@ public sealed class EndToEndBench(GatewayClient gateway, Tenant tenant, int? ing
             int i;
             while ((i = Interlocked.Increment(ref next)) < count)
             {
-                await gateway.UploadAsync(tenant.KnowledgeBaseId, tenant.EditorKey, $"doc-{i}.md", "text/markdown", documents[i], cancellationToken);
+                await gateway.UploadAsync(tenant.KnowledgeBaseId, tenant.EditorKey, $"bench doc-{i}.md", $"doc-{i}.md", "text/markdown", documents[i], cancellationToken);
             }
         }));
         var uploaded = clock.Elapsed;
@@ -39,7 +40,7 @@ public sealed class EndToEndBench(GatewayClient gateway, Tenant tenant, int? ing
         var pdf = PdfGenerator.Create(megabytes * 1024L * 1024);
         await using var sampler = new RssSampler(ingestionPid);
         var clock = Stopwatch.StartNew();
-        var jobId = await gateway.UploadAsync(tenant.KnowledgeBaseId, tenant.EditorKey, "large.pdf", "application/pdf", pdf, cancellationToken);
+        var jobId = (await gateway.UploadAsync(tenant.KnowledgeBaseId, tenant.EditorKey, "bench large.pdf", "large.pdf", "application/pdf", pdf, cancellationToken))["jobId"]!.GetValue<string>();
         var uploaded = clock.Elapsed;
         JsonNode job;
         do

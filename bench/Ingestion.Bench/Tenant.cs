@@ -1,3 +1,4 @@
+using SecureRag.Bench;
 namespace SecureRag.Ingestion.Bench;
 
 /// <summary>What the benchmark sets up through the public API: a tenant, a knowledge base and an editor's key.</summary>
@@ -6,7 +7,7 @@ public sealed record Tenant(string OwnerKey, string KnowledgeBaseId, string Edit
     /// <summary>Bootstrap credential → operator key → tenant and owner key → knowledge base, editor user, editor key.</summary>
     public static async Task<Tenant> CreateAsync(GatewayClient gateway, string bootstrapCredential, CancellationToken cancellationToken)
     {
-        var operatorKey = (await gateway.SendAsync(HttpMethod.Post, "/v1/bootstrap", bootstrapCredential, null, cancellationToken))["secret"]!.GetValue<string>();
+        var operatorKey = await gateway.BootstrapAsync(bootstrapCredential, cancellationToken);
         var tenant = await gateway.SendAsync(HttpMethod.Post, "/v1/tenants", operatorKey, new { name = $"bench-{Guid.NewGuid():N}" }, cancellationToken);
         var ownerKey = tenant["ownerKey"]!["secret"]!.GetValue<string>();
         return await CreateInTenantAsync(gateway, ownerKey, cancellationToken);

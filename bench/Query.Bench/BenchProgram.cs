@@ -1,4 +1,5 @@
 using System.Globalization;
+using SecureRag.Bench;
 using SecureRag.Query.Bench;
 
 // Usage: Query.Bench <gateway-url> (--owner-key KEY | --bootstrap CREDENTIAL)
@@ -12,9 +13,8 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
     BaseAddress = gatewayUrl,
     Timeout = TimeSpan.FromSeconds(60),
 };
-var gateway = new Gateway(http);
-var ownerKey = options.TryGetValue("owner-key", out var owner) ? owner
-    : (await gateway.SendAsync(HttpMethod.Post, "/v1/bootstrap", options["bootstrap"], null))["secret"]!.GetValue<string>();
+var gateway = new GatewayClient(http);
+var ownerKey = options.TryGetValue("owner-key", out var owner) ? owner : await gateway.BootstrapAsync(options["bootstrap"]);
 
 var corpus = new Corpus();
 var target = await Setup.RunAsync(gateway, ownerKey, corpus, Option("chunks", 100_000), Option("upload-concurrency", 8), CancellationToken.None);
@@ -28,8 +28,7 @@ Console.Error.WriteLine($"saturation: {ok} answered, {errors} errors in {seconds
 
 run.Failures.Clear();
 var (latencies, failed) = await run.FixedRateAsync(Option("rate", 50), TimeSpan.FromSeconds(Option("seconds", 60)));
-double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"p50_ms={Percentile(0.50):F1} p99_ms={Percentile(0.99):F1} errors={failed}"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"p50_ms={latencies.Percentile(0.50):F1} p99_ms={latencies.Percentile(0.99):F1} errors={failed}"));
 if (!run.Failures.IsEmpty)
 {
     Console.WriteLine("failures: " + string.Join(", ", run.Failures.OrderByDescending(f => f.Value).Select(f => $"{f.Key}={f.Value}")));

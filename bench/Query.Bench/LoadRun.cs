@@ -1,15 +1,14 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using SecureRag.Bench;
 
 namespace SecureRag.Query.Bench;
 
 /// <summary>
-/// Drives <c>POST /v1/apps/{app}/query</c>: back to back from several callers (saturation), or at a fixed offered rate
-/// with latency measured from each request's scheduled start (so a stalled server cannot hide its queue). Step times
-/// come from each response's <c>Server-Timing</c> header, which carries the durations of the query's spans.
+/// Drives <c>POST /v1/apps/{app}/query</c> through <see cref="LoadDriver"/>. Step times come from each response's
+/// <c>Server-Timing</c> header, which carries the durations of the query's spans.
 /// </summary>
 public sealed class LoadRun(HttpClient http, string appId, string key, IReadOnlyList<string> questions)
 {
@@ -20,58 +19,11 @@ public sealed class LoadRun(HttpClient http, string appId, string key, IReadOnly
     /// <summary>Failed requests by HTTP status and problem code (or exception), e.g. <c>503 retrieval_unavailable</c>.</summary>
     public ConcurrentDictionary<string, int> Failures { get; } = new(StringComparer.Ordinal);
 
-    public async Task<(int Ok, int Errors, double Seconds)> SaturateAsync(int callers, TimeSpan duration)
-    {
-        var ok = 0;
-        var errors = 0;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, callers).Select(async _ =>
-        {
-            while (clock.Elapsed < duration)
-            {
-                if (await SendAsync(recordSteps: false))
-                {
-                    Interlocked.Increment(ref ok);
-                }
-                else
-                {
-                    Interlocked.Increment(ref errors);
-                }
-            }
-        }));
-        return (ok, errors, clock.Elapsed.TotalSeconds);
-    }
+    public Task<(int Ok, int Errors, double Seconds)> SaturateAsync(int callers, TimeSpan duration) =>
+        LoadDriver.SaturateAsync(() => SendAsync(recordSteps: false), callers, duration);
 
-    public async Task<(List<double> LatenciesMs, int Errors)> FixedRateAsync(double rate, TimeSpan duration)
-    {
-        var count = (int)(rate * duration.TotalSeconds);
-        var latencies = new ConcurrentBag<double>();
-        var errors = 0;
-        var clock = Stopwatch.StartNew();
-        var tasks = new List<Task>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var scheduled = TimeSpan.FromSeconds(i / rate);
-            var wait = scheduled - clock.Elapsed;
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait);
-            }
-
-            tasks.Add(Task.Run(async () =>
-            {
-                var success = await SendAsync(recordSteps: true);
-                latencies.Add((clock.Elapsed - scheduled).TotalMilliseconds);
-                if (!success)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-            }));
-        }
-
-        await Task.WhenAll(tasks);
-        return ([.. latencies.Order()], errors);
-    }
+    public Task<(Latencies Latencies, int Errors)> FixedRateAsync(double rate, TimeSpan duration) =>
+        LoadDriver.FixedRateAsync(() => SendAsync(recordSteps: true), rate, duration);
 
     private async Task<bool> SendAsync(bool recordSteps)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using SecureRag.Bench;
 
 namespace SecureRag.Query.Bench;
 
@@ -13,7 +14,7 @@ public static class Setup
 {
     public sealed record Target(string AppId, string AppKey, int Chunks);
 
-    public static async Task<Target> RunAsync(Gateway gateway, string ownerKey, Corpus corpus, int chunks, int concurrency, CancellationToken cancellationToken)
+    public static async Task<Target> RunAsync(GatewayClient gateway, string ownerKey, Corpus corpus, int chunks, int concurrency, CancellationToken cancellationToken)
     {
         var created = await gateway.SendAsync(HttpMethod.Post, "/v1/tenants", ownerKey, new { name = $"query-bench-{DateTime.UtcNow:HHmmss}" }, cancellationToken);
         var tenantOwner = created["ownerKey"]!["secret"]!.GetValue<string>();
@@ -47,7 +48,7 @@ public static class Setup
     }
 
     /// <summary>Uploads generated documents until their chunks reach <paramref name="target"/>, and waits for every job.</summary>
-    private static async Task<int> LoadAsync(Gateway gateway, string key, string kb, Corpus corpus, int target, int concurrency, CancellationToken cancellationToken)
+    private static async Task<int> LoadAsync(GatewayClient gateway, string key, string kb, Corpus corpus, int target, int concurrency, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var sample = await UploadAndWaitAsync(gateway, key, kb, corpus, 0, cancellationToken);
@@ -72,9 +73,9 @@ public static class Setup
         return total;
     }
 
-    private static async Task<int> UploadAndWaitAsync(Gateway gateway, string key, string kb, Corpus corpus, int seed, CancellationToken cancellationToken)
+    private static async Task<int> UploadAndWaitAsync(GatewayClient gateway, string key, string kb, Corpus corpus, int seed, CancellationToken cancellationToken)
     {
-        var jobUrl = await gateway.UploadAsync(kb, key, $"part-{seed}.md", corpus.Document(seed, sections: 10, wordsPerSection: 120), cancellationToken);
+        var jobUrl = (await gateway.UploadAsync(kb, key, $"part-{seed}.md", $"part-{seed}.md", "text/markdown", corpus.Document(seed, sections: 10, wordsPerSection: 120), cancellationToken))["jobUrl"]!.GetValue<string>();
         while (true)
         {
             var job = await gateway.SendAsync(HttpMethod.Get, jobUrl, key, null, cancellationToken);

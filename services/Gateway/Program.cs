@@ -1,5 +1,6 @@
 using SecureRag.Gateway.ApiReference;
 using SecureRag.Gateway.Apis;
+using SecureRag.Gateway.Benchmarking;
 using SecureRag.Gateway.Extensions;
 using SecureRag.Gateway.Query;
 using SecureRag.Gateway.Query.Conversations;
@@ -36,4 +37,5 @@ app.MapGuardrailPolicyApi();
 app.MapQueryApi();
 app.MapChatCompletionsApi();
 app.MapConversationsApi();
+app.MapBenchmarkEndpoints();
 await app.RunServiceAsync(args);

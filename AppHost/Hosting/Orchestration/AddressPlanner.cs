@@ -22,7 +22,7 @@ internal static class AddressPlanner
         var servers = model.Where(IsServer).ToList();
         var projects = model.OfType<ProjectResource>().ToList();
         var ours = servers.Where(s => string.IsNullOrWhiteSpace(configuration.GetConnectionString(s.Name))).ToList();
-        var ports = new Queue<int>(PortAllocator.Allocate(ours.Count + projects.Sum(p => 2 * p.Replicas)));
+        var ports = new Queue<int>(PortAllocator.Allocate(ours.Count + projects.Sum(p => p.EndpointNames.Count * p.Replicas)));
 
         foreach (var server in servers)
         {
@@ -70,7 +70,7 @@ internal static class AddressPlanner
 
         foreach (var project in projects)
         {
-            addresses.Replicas[project.Name] = [.. Enumerable.Range(0, project.Replicas).Select(_ => new ReplicaPorts(ports.Dequeue(), ports.Dequeue()))];
+            addresses.Replicas[project.Name] = [.. Enumerable.Range(0, project.Replicas).Select(_ => new ReplicaPorts(ports.Dequeue(), ports.Dequeue(), project.HasHttpsEndpoint ? ports.Dequeue() : null))];
             foreach (var database in project.Annotations.OfType<ResourceReferenceAnnotation>().Select(a => a.Resource).OfType<PostgresDatabaseResource>())
             {
                 var secrets = new SecretStore(Path.Combine(resourceDirectory(database.Parent.Name), "credentials"));

@@ -25,18 +25,15 @@ internal sealed class ResourceAddresses
             ? address
             : throw new InvalidOperationException($"'{resource.Name}' has no address: the application has not started.");
 
-    /// <summary>An endpoint: <c>http</c> or <c>grpc</c> of a project replica, <c>tcp</c> of a server.</summary>
+    /// <summary>An endpoint: <c>http</c>, <c>grpc</c> or <c>https</c> of a project replica, <c>tcp</c> of a server.</summary>
     public Uri Endpoint(string resourceName, string endpointName, int replica)
     {
         if (Replicas.TryGetValue(resourceName, out var replicas))
         {
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(replica, replicas.Count);
-            return endpointName switch
-            {
-                ProjectResource.HttpEndpointName => replicas[replica].HttpUri,
-                ProjectResource.GrpcEndpointName => replicas[replica].GrpcUri,
-                _ => throw new ArgumentException($"Project '{resourceName}' has no endpoint '{endpointName}'.", nameof(endpointName)),
-            };
+            return replicas[replica].Endpoints.TryGetValue(endpointName, out var endpoint)
+                ? endpoint
+                : throw new ArgumentException($"Project '{resourceName}' has no endpoint '{endpointName}'.", nameof(endpointName));
         }
 
         return Servers.TryGetValue(resourceName, out var server)

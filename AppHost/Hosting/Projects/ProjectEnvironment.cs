@@ -26,6 +26,7 @@ internal static class ProjectEnvironment
             ["Kestrel__Endpoints__http__Url"] = Url(own.Http),
             ["Kestrel__Endpoints__grpc__Url"] = Url(own.Grpc),
             ["Kestrel__Endpoints__grpc__Protocols"] = "Http2",
+            ["Kestrel__Endpoints__https__Url"] = own.HttpsUri?.ToString().TrimEnd('/'),
             ["OTEL_SERVICE_NAME"] = project.Name,
             ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={instanceName}",
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = addresses.OtlpEndpoint?.GetLeftPart(UriPartial.Authority),
@@ -51,8 +52,10 @@ internal static class ProjectEnvironment
                     for (var i = 0; i < replicas.Count; i++)
                     {
                         var index = i.ToString(CultureInfo.InvariantCulture);
-                        environment[$"services__{other.Name}__{ProjectResource.HttpEndpointName}__{index}"] = Url(replicas[i].Http);
-                        environment[$"services__{other.Name}__{ProjectResource.GrpcEndpointName}__{index}"] = Url(replicas[i].Grpc);
+                        foreach (var (name, endpoint) in replicas[i].Endpoints)
+                        {
+                            environment[$"services__{other.Name}__{name}__{index}"] = endpoint.ToString().TrimEnd('/');
+                        }
                     }
 
                     break;

@@ -14,11 +14,7 @@ internal sealed class ProjectReplicaInstance(ProjectResource project, int replic
 
     private ReplicaPorts Ports => Context.Addresses.Replicas[project.Name][replica];
 
-    protected override IReadOnlyDictionary<string, Uri> Endpoints => new Dictionary<string, Uri>
-    {
-        [ProjectResource.HttpEndpointName] = Ports.HttpUri,
-        [ProjectResource.GrpcEndpointName] = Ports.GrpcUri,
-    };
+    protected override IReadOnlyDictionary<string, Uri> Endpoints => Ports.Endpoints;
 
     public static string InstanceNameOf(ProjectResource project, int replica) => $"{project.Name}-{replica}";
 

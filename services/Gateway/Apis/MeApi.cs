@@ -15,7 +15,7 @@ public static class MeApi
         return endpoints;
     }
 
-    private static Ok<MeResponse> GetMe(HttpContext context)
+    internal static Ok<MeResponse> GetMe(HttpContext context)
     {
         var caller = context.GetCaller()!;
         var p = caller.Principal;

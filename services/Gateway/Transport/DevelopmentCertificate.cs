@@ -9,11 +9,16 @@ public static class DevelopmentCertificate
 {
     public static X509Certificate2 LoadOrCreate(string path)
     {
-        if (File.Exists(path))
+        if (!File.Exists(path))
         {
-            return X509CertificateLoader.LoadPkcs12FromFile(path, password: null);
+            Create(path);
         }
 
+        return X509CertificateLoader.LoadPkcs12FromFile(path, password: null);
+    }
+
+    private static void Create(string path)
+    {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
         var names = new SubjectAlternativeNameBuilder();
@@ -25,12 +30,21 @@ public static class DevelopmentCertificate
         var now = DateTimeOffset.UtcNow;
         using var certificate = request.CreateSelfSigned(now.AddMinutes(-5), now.AddYears(1));
 
-        var pfx = certificate.Export(X509ContentType.Pfx);
-        using (var file = OwnerOnlyFile.Open(path, FileMode.CreateNew))
+        // Replicas starting together may each create one: each writes its own file and the first to move it in wins,
+        // so no replica ever reads a half-written certificate.
+        var written = $"{path}.{Guid.NewGuid():N}.tmp";
+        using (var file = OwnerOnlyFile.Open(written, FileMode.CreateNew))
         {
-            file.Write(pfx);
+            file.Write(certificate.Export(X509ContentType.Pfx));
         }
 
-        return X509CertificateLoader.LoadPkcs12(pfx, password: null);
+        try
+        {
+            File.Move(written, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(written);
+        }
     }
 }

@@ -3,13 +3,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
-namespace SecureRag.Query.Bench;
+namespace SecureRag.Bench;
 
-/// <summary>The public API calls the benchmark makes, each checked for success.</summary>
-public sealed class Gateway(HttpClient http)
+/// <summary>The public API calls the benchmarks make to set themselves up, each checked for success.</summary>
+public sealed class GatewayClient(HttpClient http)
 {
-    public HttpClient Http { get; } = http;
-
     public async Task<JsonNode> SendAsync(HttpMethod method, string path, string key, object? body, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(method, path);
@@ -19,7 +17,7 @@ public sealed class Gateway(HttpClient http)
             request.Content = JsonContent.Create(body);
         }
 
-        using var response = await Http.SendAsync(request, cancellationToken);
+        using var response = await http.SendAsync(request, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
@@ -29,18 +27,23 @@ public sealed class Gateway(HttpClient http)
         return JsonNode.Parse(text.Length == 0 ? "{}" : text)!;
     }
 
-    /// <returns>The job's URL; retried while the Gateway answers 429 or 503.</returns>
-    public async Task<string> UploadAsync(string knowledgeBaseId, string key, string fileName, byte[] content, CancellationToken cancellationToken)
+    /// <summary>Exchanges the platform's one-time bootstrap credential for the operator's key.</summary>
+    public async Task<string> BootstrapAsync(string credential, CancellationToken cancellationToken = default) =>
+        (await SendAsync(HttpMethod.Post, "/v1/bootstrap", credential, null, cancellationToken))["secret"]!.GetValue<string>();
+
+    /// <returns>The accepted upload (<c>jobId</c>, <c>jobUrl</c>); retried while the Gateway answers 429 or 503.</returns>
+    public async Task<JsonNode> UploadAsync(
+        string knowledgeBaseId, string key, string title, string fileName, string contentType, byte[] content, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
-            using var form = new MultipartFormDataContent { { new StringContent(fileName), "title" } };
+            using var form = new MultipartFormDataContent { { new StringContent(title), "title" } };
             var file = new ByteArrayContent(content);
-            file.Headers.ContentType = new MediaTypeHeaderValue("text/markdown");
+            file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
             form.Add(file, "file", fileName);
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/knowledge-bases/{knowledgeBaseId}/documents") { Content = form };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
-            using var response = await Http.SendAsync(request, cancellationToken);
+            using var response = await http.SendAsync(request, cancellationToken);
             if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable && attempt < 50)
             {
                 await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromMilliseconds(200), cancellationToken);
@@ -53,7 +56,7 @@ public sealed class Gateway(HttpClient http)
                 throw new HttpRequestException($"upload {fileName}: {(int)response.StatusCode} {text}");
             }
 
-            return JsonNode.Parse(text)!["jobUrl"]!.GetValue<string>();
+            return JsonNode.Parse(text)!;
         }
     }
 }
