@@ -31,6 +31,9 @@ public sealed class ProjectConfigurationTests(ServersFixture fixture)
         }
 
         Assert.False(environment.ContainsKey("services__beta__http__2"));
+        // Only a project given WithHttpsEndpoint serves https.
+        Assert.False(environment.ContainsKey("services__beta__https__0"));
+        Assert.False(environment.ContainsKey("Kestrel__Endpoints__https__Url"));
         Assert.Equal("alpha", environment["OTEL_SERVICE_NAME"]);
         Assert.Equal("service.instance.id=alpha-0", environment["OTEL_RESOURCE_ATTRIBUTES"]);
         Assert.Equal(Authority(_app.OtlpEndpoint), environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
