@@ -3,7 +3,7 @@ using Npgsql;
 namespace SecureRag.Audit.Tests;
 
 /// <summary>The service's own role can insert and read records, never change or remove them.</summary>
-public sealed class AppendOnlyTests(PostgresServer server)
+public sealed class AppendOnlyTests(AuditPostgresServer server)
 {
     [Theory]
     [InlineData("UPDATE audit_events SET outcome = 'denied' WHERE sequence = 1")]

@@ -4,10 +4,11 @@ using Microsoft.Extensions.Options;
 using SecureRag.Audit.Grpc;
 using SecureRag.Audit.Infrastructure;
 using SecureRag.Contracts.Audit;
+using SecureRag.TestSupport;
 
 namespace SecureRag.Audit.Tests;
 
-public sealed class AuditLogServiceTests(PostgresServer server)
+public sealed class AuditLogServiceTests(AuditPostgresServer server)
 {
     [Fact]
     public async Task TenantAdminSeesOnlyTheirOwnTenantsRecords()
@@ -16,7 +17,7 @@ public sealed class AuditLogServiceTests(PostgresServer server)
         var foreign = Events.Entry("tenant-b", traceId: "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb");
         await host.Writer.AppendAsync([.. Events.Entries(3, "tenant-a"), foreign, .. Events.Entries(2, "tenant-b")], TestContext.Current.CancellationToken);
         var service = Service(host);
-        var adminOfA = TestCallContext.For("tenant-a", "admin");
+        var adminOfA = UserOf("tenant-a", "admin");
 
         var all = await service.Query(new QueryAuditRequest(), adminOfA);
         var byForeignTrace = await service.Query(new QueryAuditRequest { Filter = new AuditFilter { TraceId = foreign.TraceId } }, adminOfA);
@@ -27,7 +28,7 @@ public sealed class AuditLogServiceTests(PostgresServer server)
         Assert.All(all.Records, r => Assert.Equal("tenant-a", r.TenantId));
         Assert.Empty(byForeignTrace.Records);
         Assert.Equal([1L, 2L, 3L], exported.Written.Select(r => r.Sequence));
-        var ownerOfB = await service.Query(new QueryAuditRequest { Filter = new AuditFilter { TraceId = foreign.TraceId } }, TestCallContext.For("tenant-b", "owner"));
+        var ownerOfB = await service.Query(new QueryAuditRequest { Filter = new AuditFilter { TraceId = foreign.TraceId } }, UserOf("tenant-b", "owner"));
         Assert.Equal(foreign.EventId.ToString(), Assert.Single(ownerOfB.Records).EventId);
     }
 
@@ -40,9 +41,9 @@ public sealed class AuditLogServiceTests(PostgresServer server)
         await using var host = await AuditTestHost.StartAsync(server);
         var service = Service(host);
 
-        var query = await Assert.ThrowsAsync<RpcException>(() => service.Query(new QueryAuditRequest(), TestCallContext.For("tenant-a", role)));
-        var verify = await Assert.ThrowsAsync<RpcException>(() => service.Verify(new VerifyAuditRequest(), TestCallContext.For("tenant-a", role)));
-        var purge = await Assert.ThrowsAsync<RpcException>(() => service.Purge(new PurgeAuditRequest(), TestCallContext.For("tenant-a", role, "admin")));
+        var query = await Assert.ThrowsAsync<RpcException>(() => service.Query(new QueryAuditRequest(), UserOf("tenant-a", role)));
+        var verify = await Assert.ThrowsAsync<RpcException>(() => service.Verify(new VerifyAuditRequest(), UserOf("tenant-a", role)));
+        var purge = await Assert.ThrowsAsync<RpcException>(() => service.Purge(new PurgeAuditRequest(), UserOf("tenant-a", role, "admin")));
 
         Assert.All([query, verify, purge], e => Assert.Equal(StatusCode.PermissionDenied, e.StatusCode));
     }
@@ -53,7 +54,7 @@ public sealed class AuditLogServiceTests(PostgresServer server)
         await using var host = await AuditTestHost.StartAsync(server);
         await host.Writer.AppendAsync([.. Events.Entries(5, "tenant-a"), .. Events.Entries(5, "tenant-b"), .. Events.Entries(2, "tenant-a")], TestContext.Current.CancellationToken);
         var service = Service(host);
-        var admin = TestCallContext.For("tenant-a", "admin");
+        var admin = UserOf("tenant-a", "admin");
 
         var seen = new List<long>();
         var cursor = "";
@@ -81,7 +82,7 @@ public sealed class AuditLogServiceTests(PostgresServer server)
 
         var page = await service.Query(
             new QueryAuditRequest { Filter = new AuditFilter { Action = "auth.failed", From = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddHours(-1)) } },
-            TestCallContext.For("tenant-a", "admin"));
+            UserOf("tenant-a", "admin"));
 
         Assert.Equal(2, Assert.Single(page.Records).Sequence);
     }
@@ -93,7 +94,7 @@ public sealed class AuditLogServiceTests(PostgresServer server)
         await host.Writer.AppendAsync([.. Events.Entries(3, "tenant-b"), .. Events.Entries(1, "tenant-a")], TestContext.Current.CancellationToken);
         await host.TamperAsync("UPDATE audit_events SET reason = 'secret of tenant b' WHERE sequence = 2");
 
-        var response = await Service(host).Verify(new VerifyAuditRequest(), TestCallContext.For("tenant-a", "admin"));
+        var response = await Service(host).Verify(new VerifyAuditRequest(), UserOf("tenant-a", "admin"));
 
         Assert.False(response.Ok);
         Assert.Equal((2L, ChainFaultKind.Altered), (response.Fault.Sequence, response.Fault.Kind));
@@ -106,11 +107,14 @@ public sealed class AuditLogServiceTests(PostgresServer server)
         await using var host = await AuditTestHost.StartAsync(server);
         await host.Writer.AppendAsync([Events.Entry(occurredAt: DateTimeOffset.UtcNow.AddDays(-500)), Events.Entry()], TestContext.Current.CancellationToken);
 
-        var response = await Service(host).Purge(new PurgeAuditRequest(), TestCallContext.For("tenant-a", "owner"));
+        var response = await Service(host).Purge(new PurgeAuditRequest(), UserOf("tenant-a", "owner"));
 
         Assert.Equal((1L, 3L), (response.Removed, response.PurgeSequence));
         Assert.Equal(1, await host.ScalarAsync("SELECT count(*) FROM audit_events WHERE sequence = 3 AND actor_id = 'user-of-tenant-a' AND action = 'audit.purged'"));
     }
+
+    /// <summary>A signed-in user of <paramref name="tenant"/>, named as <see cref="Events"/> names its actors.</summary>
+    private static TestCallContext UserOf(string tenant, params string[] roles) => TestCallContext.ForUser(tenant, $"user-of-{tenant}", roles);
 
     private static AuditLogService Service(AuditTestHost host) => new(
         host.Services.GetRequiredService<AuditRecords>(),

@@ -5,6 +5,7 @@ using Npgsql;
 using SecureRag.Audit.Extensions;
 using SecureRag.Audit.Infrastructure;
 using SecureRag.ServiceDefaults.Data;
+using SecureRag.TestSupport;
 
 namespace SecureRag.Audit.Tests;
 

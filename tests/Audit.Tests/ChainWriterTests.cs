@@ -7,7 +7,7 @@ namespace SecureRag.Audit.Tests;
 /// The consumer's effect (<see cref="AuditEventRaisedConsumer"/> maps a batch and calls the chain writer), exercised
 /// on the storage path directly; delivery over RabbitMQ belongs to the integration tests.
 /// </summary>
-public sealed class ChainWriterTests(PostgresServer server)
+public sealed class ChainWriterTests(AuditPostgresServer server)
 {
     [Fact]
     public async Task EventDeliveredTwiceIsStoredOnce()

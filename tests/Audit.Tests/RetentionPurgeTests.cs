@@ -4,7 +4,7 @@ using SecureRag.Audit.Infrastructure;
 
 namespace SecureRag.Audit.Tests;
 
-public sealed class RetentionPurgeTests(PostgresServer server)
+public sealed class RetentionPurgeTests(AuditPostgresServer server)
 {
     private static readonly DateTimeOffset Old = DateTimeOffset.UtcNow.AddDays(-100);
     private static readonly DateTimeOffset Cutoff = DateTimeOffset.UtcNow.AddDays(-30);

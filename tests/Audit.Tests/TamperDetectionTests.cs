@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace SecureRag.Audit.Tests;
 
 /// <summary>Each kind of tampering, done as a database superuser would, is reported at the record it hit.</summary>
-public sealed class TamperDetectionTests(PostgresServer server)
+public sealed class TamperDetectionTests(AuditPostgresServer server)
 {
     [Fact]
     public async Task IntactChainVerifies()

@@ -2,7 +2,7 @@ using SecureRag.Audit.Infrastructure;
 
 namespace SecureRag.Audit.Tests;
 
-public sealed class VerifyCommandTests(PostgresServer server)
+public sealed class VerifyCommandTests(AuditPostgresServer server)
 {
     [Fact]
     public async Task ExitsZeroWhenTheChainIsIntactAndOneAtTheFirstBrokenRecord()

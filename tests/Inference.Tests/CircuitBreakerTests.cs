@@ -1,5 +1,6 @@
 using Grpc.Core;
 using SecureRag.Inference.Tests.Fakes;
+using SecureRag.TestSupport;
 
 namespace SecureRag.Inference.Tests;
 
@@ -18,13 +19,13 @@ public sealed class CircuitBreakerTests
         for (var i = 0; i < 4; i++)
         {
             var failure = await Assert.ThrowsAsync<RpcException>(() =>
-                host.Service.Generate(Requests.Generate("flaky"), new TestServerCallContext(cancellationToken)));
+                host.Service.Generate(Requests.Generate("flaky"), new TestCallContext(Callers.Member, cancellationToken)));
             Assert.Equal(StatusCode.Unavailable, failure.StatusCode);
         }
 
         var reached = runtime.CountFor("error-503");
         var paused = await Assert.ThrowsAsync<RpcException>(() =>
-            host.Service.Generate(Requests.Generate("flaky"), new TestServerCallContext(cancellationToken)));
+            host.Service.Generate(Requests.Generate("flaky"), new TestCallContext(Callers.Member, cancellationToken)));
 
         Assert.Equal(StatusCode.Unavailable, paused.StatusCode);
         Assert.Contains("paused", paused.Status.Detail);

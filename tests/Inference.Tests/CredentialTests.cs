@@ -6,6 +6,7 @@ using SecureRag.Contracts.Inference;
 using SecureRag.Inference.Extensions;
 using SecureRag.Inference.Infrastructure;
 using SecureRag.Inference.Tests.Fakes;
+using SecureRag.TestSupport;
 
 namespace SecureRag.Inference.Tests;
 
@@ -80,11 +81,11 @@ public sealed class CredentialTests
             });
         await using var host = await InferenceTestHost.StartAsync(configuration);
 
-        var answer = await host.Service.Generate(Requests.Generate("secured"), new TestServerCallContext(token));
+        var answer = await host.Service.Generate(Requests.Generate("secured"), new TestCallContext(Callers.Member, token));
         var writer = new TestStreamWriter<GenerateStreamEvent>();
-        await host.Service.GenerateStream(Requests.Generate("secured"), writer, new TestServerCallContext(token));
-        var vectors = await host.Service.Embed(new EmbedRequest { Model = "secured-embedder", Inputs = { "x" } }, new TestServerCallContext(token));
-        var models = await host.Service.ListModels(new ListModelsRequest(), new TestServerCallContext(token));
+        await host.Service.GenerateStream(Requests.Generate("secured"), writer, new TestCallContext(Callers.Member, token));
+        var vectors = await host.Service.Embed(new EmbedRequest { Model = "secured-embedder", Inputs = { "x" } }, new TestCallContext(Callers.Member, token));
+        var models = await host.Service.ListModels(new ListModelsRequest(), new TestCallContext(Callers.Member, token));
 
         Assert.All(runtime.Requests, r => Assert.Equal($"Bearer {Secret}", r.Authorization));
         Assert.Equal(3, runtime.Requests.Count);

@@ -6,6 +6,7 @@ using SecureRag.Inference.Infrastructure;
 using SecureRag.Inference.Tests.Fakes;
 using SecureRag.ServiceDefaults.Telemetry;
 using DomainPassage = SecureRag.Inference.Domain.Passage;
+using SecureRag.TestSupport;
 
 namespace SecureRag.Inference.Tests;
 
@@ -96,9 +97,9 @@ public sealed partial class ExtractiveGeneratorTests
         var token = TestContext.Current.CancellationToken;
         var request = Requests.Generate("", "How many inhabitants does Paris have?");
 
-        var unary = await host.Service.Generate(request, new TestServerCallContext(token));
+        var unary = await host.Service.Generate(request, new TestCallContext(Callers.Member, token));
         var writer = new TestStreamWriter<GenerateStreamEvent>();
-        await host.Service.GenerateStream(request, writer, new TestServerCallContext(token));
+        await host.Service.GenerateStream(request, writer, new TestCallContext(Callers.Member, token));
 
         Assert.Equal("extractive", unary.Model);
         Assert.Contains("It has about two million inhabitants. [1]", unary.Text);

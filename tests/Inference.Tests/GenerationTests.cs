@@ -1,6 +1,7 @@
 using Grpc.Core;
 using SecureRag.Contracts.Inference;
 using SecureRag.Inference.Tests.Fakes;
+using SecureRag.TestSupport;
 
 namespace SecureRag.Inference.Tests;
 
@@ -11,7 +12,7 @@ public sealed class GenerationTests(RuntimeFixture fixture) : IClassFixture<Runt
     [Fact]
     public async Task GenerateReturnsTheAnswerWithUsageCitationsAndCanary()
     {
-        var response = await fixture.Host.Service.Generate(Requests.Generate("llm"), new TestServerCallContext(Token));
+        var response = await fixture.Host.Service.Generate(Requests.Generate("llm"), new TestCallContext(Callers.Member, Token));
 
         Assert.Equal(FakeModelRuntime.Answer, response.Text);
         Assert.Equal("llm", response.Model);
@@ -25,7 +26,7 @@ public sealed class GenerationTests(RuntimeFixture fixture) : IClassFixture<Runt
     [Fact]
     public async Task ThePromptHasTheSystemPromptFirstThenCanaryFencedPassagesConversationAndQuestion()
     {
-        var response = await fixture.Host.Service.Generate(Requests.Generate("llm"), new TestServerCallContext(Token));
+        var response = await fixture.Host.Service.Generate(Requests.Generate("llm"), new TestCallContext(Callers.Member, Token));
 
         var sent = fixture.Runtime.Requests.Last(r => r.Model == "echo-ok" && r.Body.Contains(response.Canary, StringComparison.Ordinal));
         var messages = sent.Messages;
@@ -47,8 +48,8 @@ public sealed class GenerationTests(RuntimeFixture fixture) : IClassFixture<Runt
     [Fact]
     public async Task EveryRequestGetsItsOwnCanary()
     {
-        var first = await fixture.Host.Service.Generate(Requests.Generate("llm"), new TestServerCallContext(Token));
-        var second = await fixture.Host.Service.Generate(Requests.Generate("llm"), new TestServerCallContext(Token));
+        var first = await fixture.Host.Service.Generate(Requests.Generate("llm"), new TestCallContext(Callers.Member, Token));
+        var second = await fixture.Host.Service.Generate(Requests.Generate("llm"), new TestCallContext(Callers.Member, Token));
 
         Assert.NotEqual(first.Canary, second.Canary);
     }
@@ -58,7 +59,7 @@ public sealed class GenerationTests(RuntimeFixture fixture) : IClassFixture<Runt
     {
         var writer = new TestStreamWriter<GenerateStreamEvent>();
 
-        await fixture.Host.Service.GenerateStream(Requests.Generate("llm"), writer, new TestServerCallContext(Token));
+        await fixture.Host.Service.GenerateStream(Requests.Generate("llm"), writer, new TestCallContext(Callers.Member, Token));
 
         var events = writer.Messages.ToList();
         Assert.Equal(GenerateStreamEvent.EventOneofCase.Started, events[0].EventCase);
@@ -75,9 +76,9 @@ public sealed class GenerationTests(RuntimeFixture fixture) : IClassFixture<Runt
     [Fact]
     public async Task UsageIsCountedWhenTheRuntimeReportsNone()
     {
-        var response = await fixture.Host.Service.Generate(Requests.Generate("llm-no-usage"), new TestServerCallContext(Token));
+        var response = await fixture.Host.Service.Generate(Requests.Generate("llm-no-usage"), new TestCallContext(Callers.Member, Token));
         var writer = new TestStreamWriter<GenerateStreamEvent>();
-        await fixture.Host.Service.GenerateStream(Requests.Generate("llm-no-usage"), writer, new TestServerCallContext(Token));
+        await fixture.Host.Service.GenerateStream(Requests.Generate("llm-no-usage"), writer, new TestCallContext(Callers.Member, Token));
 
         Assert.InRange(response.Usage.PromptTokens, 100, 2000);
         Assert.InRange(response.Usage.CompletionTokens, 10, 30);
@@ -91,7 +92,7 @@ public sealed class GenerationTests(RuntimeFixture fixture) : IClassFixture<Runt
         var started = DateTime.UtcNow;
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            fixture.Host.Service.Generate(Requests.Generate("llm-slow"), new TestServerCallContext(Token)));
+            fixture.Host.Service.Generate(Requests.Generate("llm-slow"), new TestCallContext(Callers.Member, Token)));
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
         Assert.Contains("llm-slow", error.Status.Detail);
@@ -107,7 +108,7 @@ public sealed class GenerationTests(RuntimeFixture fixture) : IClassFixture<Runt
         var aborts = fixture.Runtime.AbortSignal("slow-cancel").Task;
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            fixture.Host.Service.Generate(Requests.Generate("llm-slow-cancel"), new TestServerCallContext(caller.Token)));
+            fixture.Host.Service.Generate(Requests.Generate("llm-slow-cancel"), new TestCallContext(Callers.Member, caller.Token)));
 
         await aborts.WaitAsync(TimeSpan.FromSeconds(5), Token);
     }
@@ -130,7 +131,7 @@ public sealed class GenerationTests(RuntimeFixture fixture) : IClassFixture<Runt
         var started = DateTime.UtcNow;
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            fixture.Host.Service.GenerateStream(Requests.Generate("llm-slow-stream"), writer, new TestServerCallContext(caller.Token)));
+            fixture.Host.Service.GenerateStream(Requests.Generate("llm-slow-stream"), writer, new TestCallContext(Callers.Member, caller.Token)));
 
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(3));
         Assert.Equal(1, writer.Messages.Count(m => m.Delta is not null));
@@ -141,7 +142,7 @@ public sealed class GenerationTests(RuntimeFixture fixture) : IClassFixture<Runt
     public async Task ARuntimeThatIsDownGivesUnavailableWithAClearMessage()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            fixture.Host.Service.Generate(Requests.Generate("llm-down"), new TestServerCallContext(Token)));
+            fixture.Host.Service.Generate(Requests.Generate("llm-down"), new TestCallContext(Callers.Member, Token)));
 
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
         Assert.Contains("model 'llm-down' at 127.0.0.1:9", error.Status.Detail);
@@ -151,9 +152,9 @@ public sealed class GenerationTests(RuntimeFixture fixture) : IClassFixture<Runt
     public async Task ARuntimeErrorGivesUnavailableAndARejectedRequestFailedPrecondition()
     {
         var serverError = await Assert.ThrowsAsync<RpcException>(() =>
-            fixture.Host.Service.Generate(Requests.Generate("llm-500"), new TestServerCallContext(Token)));
+            fixture.Host.Service.Generate(Requests.Generate("llm-500"), new TestCallContext(Callers.Member, Token)));
         var rejected = await Assert.ThrowsAsync<RpcException>(() =>
-            fixture.Host.Service.Generate(Requests.Generate("llm-400"), new TestServerCallContext(Token)));
+            fixture.Host.Service.Generate(Requests.Generate("llm-400"), new TestCallContext(Callers.Member, Token)));
 
         Assert.Equal(StatusCode.Unavailable, serverError.StatusCode);
         Assert.Contains("HTTP 500", serverError.Status.Detail);
@@ -167,9 +168,9 @@ public sealed class GenerationTests(RuntimeFixture fixture) : IClassFixture<Runt
     public async Task AnUnknownModelOrTheWrongKindIsNotFound()
     {
         var unknown = await Assert.ThrowsAsync<RpcException>(() =>
-            fixture.Host.Service.Generate(Requests.Generate("gpt-4o"), new TestServerCallContext(Token)));
+            fixture.Host.Service.Generate(Requests.Generate("gpt-4o"), new TestCallContext(Callers.Member, Token)));
         var wrongKind = await Assert.ThrowsAsync<RpcException>(() =>
-            fixture.Host.Service.Generate(Requests.Generate("embedder"), new TestServerCallContext(Token)));
+            fixture.Host.Service.Generate(Requests.Generate("embedder"), new TestCallContext(Callers.Member, Token)));
 
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(StatusCode.NotFound, wrongKind.StatusCode);
@@ -181,7 +182,7 @@ public sealed class GenerationTests(RuntimeFixture fixture) : IClassFixture<Runt
     {
         var request = new EmbedRequest { Model = "embedder", Inputs = { "one", "three" } };
 
-        var response = await fixture.Host.Service.Embed(request, new TestServerCallContext(Token));
+        var response = await fixture.Host.Service.Embed(request, new TestCallContext(Callers.Member, Token));
 
         Assert.Equal(2, response.Embeddings.Count);
         Assert.Equal([3f, 1f, 0f, 0.5f], response.Embeddings[0].Values);
@@ -194,7 +195,7 @@ public sealed class GenerationTests(RuntimeFixture fixture) : IClassFixture<Runt
     [Fact]
     public async Task ListModelsNamesModelsWithoutEndpoints()
     {
-        var response = await fixture.Host.Service.ListModels(new ListModelsRequest(), new TestServerCallContext(Token));
+        var response = await fixture.Host.Service.ListModels(new ListModelsRequest(), new TestCallContext(Callers.Member, Token));
 
         Assert.Contains(response.Models, m => m is { Name: "extractive", Embedded: true, IsDefault: true, Kind: ModelKind.Chat });
         Assert.Contains(response.Models, m => m is { Name: "hashed", EmbedderId: "hashed-v1-384", Dimension: 384 });

@@ -2,6 +2,7 @@ using Grpc.Core;
 using SecureRag.Contracts.Inference;
 using SecureRag.Inference.Domain;
 using SecureRag.Inference.Tests.Fakes;
+using SecureRag.TestSupport;
 
 namespace SecureRag.Inference.Tests;
 
@@ -45,10 +46,10 @@ public sealed class HashedEmbedderTests
         await using var host = await InferenceTestHost.StartAsync(new Dictionary<string, string?> { ["Inference:HashedDimension"] = "256" });
         var token = TestContext.Current.CancellationToken;
 
-        var response = await host.Service.Embed(new EmbedRequest { Inputs = { "alpha beta", "gamma" } }, new TestServerCallContext(token));
+        var response = await host.Service.Embed(new EmbedRequest { Inputs = { "alpha beta", "gamma" } }, new TestCallContext(Callers.Member, token));
         var mismatch = await Assert.ThrowsAsync<RpcException>(() =>
-            host.Service.Embed(new EmbedRequest { Inputs = { "x" }, ExpectedEmbedderId = "hashed-v1-384" }, new TestServerCallContext(token)));
-        var empty = await Assert.ThrowsAsync<RpcException>(() => host.Service.Embed(new EmbedRequest(), new TestServerCallContext(token)));
+            host.Service.Embed(new EmbedRequest { Inputs = { "x" }, ExpectedEmbedderId = "hashed-v1-384" }, new TestCallContext(Callers.Member, token)));
+        var empty = await Assert.ThrowsAsync<RpcException>(() => host.Service.Embed(new EmbedRequest(), new TestCallContext(Callers.Member, token)));
 
         Assert.Equal(("hashed", "hashed-v1-256", 256), (response.Model, response.EmbedderId, response.Dimension));
         Assert.All(response.Embeddings, e => Assert.Equal(256, e.Values.Count));

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using SecureRag.Contracts.Inference;
 using SecureRag.Inference.Tests.Fakes;
+using SecureRag.TestSupport;
 
 namespace SecureRag.Inference.Tests;
 
@@ -25,10 +26,10 @@ public sealed class TelemetryTests
         };
         ActivitySource.AddActivityListener(listener);
 
-        var answer = await host.Service.Generate(Requests.Generate("llm"), new TestServerCallContext(token));
-        await host.Service.GenerateStream(Requests.Generate("llm"), new TestStreamWriter<GenerateStreamEvent>(), new TestServerCallContext(token));
-        await host.Service.Generate(Requests.Generate(""), new TestServerCallContext(token));
-        await host.Service.Embed(new EmbedRequest { Inputs = { "quarterly report" } }, new TestServerCallContext(token));
+        var answer = await host.Service.Generate(Requests.Generate("llm"), new TestCallContext(Callers.Member, token));
+        await host.Service.GenerateStream(Requests.Generate("llm"), new TestStreamWriter<GenerateStreamEvent>(), new TestCallContext(Callers.Member, token));
+        await host.Service.Generate(Requests.Generate(""), new TestCallContext(Callers.Member, token));
+        await host.Service.Embed(new EmbedRequest { Inputs = { "quarterly report" } }, new TestCallContext(Callers.Member, token));
 
         Assert.Equal(4, spans.Count);
         var chat = spans.First();

@@ -9,51 +9,16 @@ namespace SecureRag.Hosting.Servers;
 /// is and the provisioning succeeded (it waits again when the server stops).
 /// </summary>
 internal sealed class DatabaseRunner(PostgresDatabaseResource database, IReadOnlyList<ProjectResource> services, OrchestratorContext context)
-    : ResourceRunner(database, context)
+    : LoopResourceRunner(database, context)
 {
     private readonly ILogger _logger = context.LoggerFactory.CreateLogger("SecureRag.Hosting.Resources");
-    private readonly Lock _gate = new();
-    private CancellationTokenSource? _cancellation;
-    private Task? _loop;
-
-    public override IReadOnlyList<string> InstanceNames { get; } = [database.Name];
-
-    public override void Start()
-    {
-        lock (_gate)
-        {
-            if (_loop is { IsCompleted: false })
-            {
-                return;
-            }
-
-            _cancellation = new CancellationTokenSource();
-            var token = _cancellation.Token;
-            _loop = Task.Run(() => RunAsync(token), CancellationToken.None);
-        }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        Task? loop;
-        lock (_gate)
-        {
-            loop = _loop;
-            _cancellation?.Cancel();
-        }
-
-        if (loop is not null)
-        {
-            await loop.ConfigureAwait(false);
-        }
-
-        Update(ResourceState.Stopped, null);
-    }
 
     public override void Kill() =>
         throw new InvalidOperationException($"'{database.Name}' is a database, not a process: kill its server '{database.Parent.Name}'.");
 
-    private async Task RunAsync(CancellationToken cancellationToken)
+    protected override void ReportStopped() => Update(ResourceState.Stopped, null);
+
+    protected override async Task RunAsync(CancellationToken cancellationToken)
     {
         try
         {

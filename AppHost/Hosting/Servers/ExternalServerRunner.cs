@@ -8,49 +8,13 @@ namespace SecureRag.Hosting.Servers;
 /// state follows the probe. It cannot be stopped or killed from here.
 /// </summary>
 internal sealed class ExternalServerRunner(IResource resource, Func<CancellationToken, Task<bool>> probe, OrchestratorContext context)
-    : ResourceRunner(resource, context)
+    : LoopResourceRunner(resource, context)
 {
-    private readonly Lock _gate = new();
-    private CancellationTokenSource? _cancellation;
-    private Task? _loop;
-
-    public override IReadOnlyList<string> InstanceNames { get; } = [resource.Name];
-
-    public override void Start()
-    {
-        lock (_gate)
-        {
-            if (_loop is { IsCompleted: false })
-            {
-                return;
-            }
-
-            _cancellation = new CancellationTokenSource();
-            var token = _cancellation.Token;
-            _loop = Task.Run(() => RunAsync(token), CancellationToken.None);
-        }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        Task? loop;
-        lock (_gate)
-        {
-            loop = _loop;
-            _cancellation?.Cancel();
-        }
-
-        if (loop is not null)
-        {
-            await loop.ConfigureAwait(false);
-        }
-
-        Update(ResourceState.Stopped);
-    }
-
     public override void Kill() => throw new InvalidOperationException($"'{Resource.Name}' is an external server: the AppHost does not own its process.");
 
-    private async Task RunAsync(CancellationToken cancellationToken)
+    protected override void ReportStopped() => Update(ResourceState.Stopped);
+
+    protected override async Task RunAsync(CancellationToken cancellationToken)
     {
         Update(ResourceState.Starting);
         while (!cancellationToken.IsCancellationRequested)

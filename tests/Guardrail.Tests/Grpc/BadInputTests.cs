@@ -1,6 +1,7 @@
 using Grpc.Core;
 using SecureRag.Contracts.Guardrail;
 using SecureRag.Guardrail.Tests.Support;
+using SecureRag.TestSupport;
 
 namespace SecureRag.Guardrail.Tests.Grpc;
 
@@ -22,7 +23,7 @@ public sealed class BadInputTests(GuardrailServiceFixture fixture) : IClassFixtu
     public async Task BadPromptsAreRefusedWithInvalidArgument(string kind, string prompt, string message)
     {
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            fixture.Scanner.ScanInput(new ScanInputRequest { Prompt = prompt }, new TestServerCallContext(Callers.Member())));
+            fixture.Scanner.ScanInput(new ScanInputRequest { Prompt = prompt }, new TestCallContext(Callers.Member())));
 
         Assert.True(error.StatusCode == StatusCode.InvalidArgument, kind);
         Assert.Contains(message, error.Status.Detail, StringComparison.Ordinal);
@@ -38,7 +39,7 @@ public sealed class BadInputTests(GuardrailServiceFixture fixture) : IClassFixtu
         var prompt = before + (char)surrogate + after;
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            fixture.Scanner.ScanInput(new ScanInputRequest { Prompt = prompt }, new TestServerCallContext(Callers.Member())));
+            fixture.Scanner.ScanInput(new ScanInputRequest { Prompt = prompt }, new TestCallContext(Callers.Member())));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains($"unpaired UTF-16 surrogate (U+{surrogate:X4}) at index {index}", error.Status.Detail, StringComparison.Ordinal);
@@ -49,7 +50,7 @@ public sealed class BadInputTests(GuardrailServiceFixture fixture) : IClassFixtu
     {
         var request = new ScanInputRequest { Prompt = "hello", History = { "fine", "bad\u0001" } };
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => fixture.Scanner.ScanInput(request, new TestServerCallContext(Callers.Member())));
+        var error = await Assert.ThrowsAsync<RpcException>(() => fixture.Scanner.ScanInput(request, new TestCallContext(Callers.Member())));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.StartsWith("history[1]", error.Status.Detail, StringComparison.Ordinal);
@@ -58,7 +59,7 @@ public sealed class BadInputTests(GuardrailServiceFixture fixture) : IClassFixtu
     [Fact]
     public async Task AContextScanWithoutChunksOrWithABadChunkIsRefused()
     {
-        var caller = new TestServerCallContext(Callers.Service());
+        var caller = new TestCallContext(Callers.Service());
         var empty = await Assert.ThrowsAsync<RpcException>(() => fixture.Scanner.ScanContext(new ScanContextRequest(), caller));
         var bad = await Assert.ThrowsAsync<RpcException>(() => fixture.Scanner.ScanContext(
             new ScanContextRequest { Chunks = { new Chunk { Id = "a", Text = "ok" }, new Chunk { Id = "b", Text = "x\uDFFF" } } }, caller));
@@ -72,7 +73,7 @@ public sealed class BadInputTests(GuardrailServiceFixture fixture) : IClassFixtu
     {
         var request = new ScanOutputRequest { Text = "The answer.", CitedPassages = { new Passage { Id = "p", Text = "" } } };
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => fixture.Scanner.ScanOutput(request, new TestServerCallContext(Callers.Member())));
+        var error = await Assert.ThrowsAsync<RpcException>(() => fixture.Scanner.ScanOutput(request, new TestCallContext(Callers.Member())));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("cited_passages[0].text is empty", error.Status.Detail, StringComparison.Ordinal);
@@ -82,7 +83,7 @@ public sealed class BadInputTests(GuardrailServiceFixture fixture) : IClassFixtu
     public async Task ACallWithoutAVerifiedCallerIsUnauthenticated()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            fixture.Scanner.ScanInput(new ScanInputRequest { Prompt = "hi" }, new TestServerCallContext(caller: null)));
+            fixture.Scanner.ScanInput(new ScanInputRequest { Prompt = "hi" }, new TestCallContext(caller: null)));
 
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
     }
@@ -91,7 +92,7 @@ public sealed class BadInputTests(GuardrailServiceFixture fixture) : IClassFixtu
     public async Task ACallerCannotUseAnotherAppsPolicy()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => fixture.Scanner.ScanInput(
-            new ScanInputRequest { AppId = "app-2", Prompt = "hi" }, new TestServerCallContext(Callers.Member(app: "app-1"))));
+            new ScanInputRequest { AppId = "app-2", Prompt = "hi" }, new TestCallContext(Callers.Member(app: "app-1"))));
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }

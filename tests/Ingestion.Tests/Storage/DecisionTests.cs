@@ -5,7 +5,7 @@ using RetrievalApproval = SecureRag.Contracts.Retrieval.ApprovalState;
 
 namespace SecureRag.Ingestion.Tests.Storage;
 
-public sealed class DecisionTests(PostgresServer server)
+public sealed class DecisionTests(IngestionPostgresServer server)
 {
     [Fact]
     public async Task AnUnapprovedVersionIsIndexedAsPendingAndApprovalReachesTheIndexBeforeTheCallAnswers()

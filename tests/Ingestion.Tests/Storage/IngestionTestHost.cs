@@ -10,6 +10,7 @@ using SecureRag.Ingestion.Infrastructure.Jobs;
 using SecureRag.ServiceDefaults.Auditing;
 using SecureRag.ServiceDefaults.Data;
 using SecureRag.ServiceDefaults.Messaging;
+using SecureRag.TestSupport;
 
 namespace SecureRag.Ingestion.Tests.Storage;
 
@@ -80,11 +81,11 @@ public sealed class IngestionTestHost : IAsyncDisposable
         return host;
     }
 
-    public TestCallContext Editor(string knowledgeBaseId) => TestCallContext.For(Tenant, "editor-1", $"editor:{knowledgeBaseId}");
+    public TestCallContext Editor(string knowledgeBaseId) => TestCallContext.ForUser(Tenant, "editor-1", $"editor:{knowledgeBaseId}");
 
-    public TestCallContext Approver(string knowledgeBaseId) => TestCallContext.For(Tenant, "approver-1", $"approver:{knowledgeBaseId}");
+    public TestCallContext Approver(string knowledgeBaseId) => TestCallContext.ForUser(Tenant, "approver-1", $"approver:{knowledgeBaseId}");
 
-    public static TestCallContext Admin => TestCallContext.For(Tenant, "admin-1", "admin");
+    public static TestCallContext Admin => TestCallContext.ForUser(Tenant, "admin-1", "admin");
 
     public async Task<KnowledgeBase> CreateKnowledgeBaseAsync(ApprovalMode approval = ApprovalMode.Automatic, FindingsPolicy findings = FindingsPolicy.Quarantine) =>
         await Api.CreateKnowledgeBase(new CreateKnowledgeBaseRequest

@@ -9,7 +9,7 @@ using RetrievalApproval = SecureRag.Contracts.Retrieval.ApprovalState;
 
 namespace SecureRag.Ingestion.Tests.Storage;
 
-public sealed class PipelineTests(PostgresServer server)
+public sealed class PipelineTests(IngestionPostgresServer server)
 {
     private static readonly string Handbook = string.Join("\n\n",
         "# Handbook",

@@ -3,10 +3,11 @@ using Grpc.Core;
 using SecureRag.Contracts.Ingestion;
 using SecureRag.Ingestion.Grpc;
 using SecureRag.Ingestion.Tests.Fixtures;
+using SecureRag.TestSupport;
 
 namespace SecureRag.Ingestion.Tests.Storage;
 
-public sealed class UploadTests(PostgresServer server)
+public sealed class UploadTests(IngestionPostgresServer server)
 {
     private static readonly string[] Tables = ["documents", "document_versions", "document_originals", "ingestion_jobs", "document_chunks"];
 
@@ -133,7 +134,7 @@ public sealed class UploadTests(PostgresServer server)
 
         var refusal = await Assert.ThrowsAsync<RpcException>(() => host.Api.UploadDocument(
             new UploadStream(new UploadMetadata { KnowledgeBaseId = kb.Id, FileName = "a.txt" }, "text"u8.ToArray()),
-            TestCallContext.For("tenant-b", "editor-b", "editor")));
+            TestCallContext.ForUser("tenant-b", "editor-b", "editor")));
 
         Assert.Equal(StatusCode.NotFound, refusal.StatusCode);
     }

@@ -1,32 +1,43 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using SecureRag.ServiceDefaults.Security;
+using Xunit;
 
-namespace SecureRag.Audit.Tests;
+namespace SecureRag.TestSupport;
 
 /// <summary>
-/// A server call as the assertion interceptor leaves it: the verified caller in the request's items. The key is the
-/// one <see cref="CallerContextExtensions.GetCaller"/> reads.
+/// A server call as the assertion interceptor leaves it, for calling gRPC handlers directly the way grpc-dotnet's own
+/// tests do: the verified caller, if any, in the request's items under the key
+/// <see cref="CallerContextExtensions.GetCaller"/> reads.
 /// </summary>
 public sealed class TestCallContext : ServerCallContext
 {
+    // Mirrors CallerContextExtensions.CallerKey (internal to ServiceDefaults) and grpc-dotnet's "__HttpContext" key.
     private const string CallerKey = "securerag.caller";
     private const string HttpContextKey = "__HttpContext";
 
     private readonly Dictionary<object, object> _userState;
 
-    public TestCallContext(CallerPrincipal caller)
+    public TestCallContext(CallerPrincipal? caller, CancellationToken cancellationToken = default)
     {
         var http = new DefaultHttpContext();
-        http.Items[CallerKey] = caller;
+        if (caller is not null)
+        {
+            http.Items[CallerKey] = caller;
+        }
+
         _userState = new Dictionary<object, object> { [HttpContextKey] = http };
+        CancellationTokenCore = cancellationToken;
     }
 
-    /// <summary>A signed-in user of <paramref name="tenant"/>: users hold every scope, their roles decide.</summary>
-    public static TestCallContext For(string tenant, params string[] roles) =>
-        new(new CallerPrincipal(tenant, $"user-of-{tenant}", PrincipalKind.User, [], roles, null, Scopes.All));
+    /// <summary>
+    /// A signed-in user of <paramref name="tenant"/> calling within the current test: users hold every scope, their
+    /// roles decide.
+    /// </summary>
+    public static TestCallContext ForUser(string tenant, string principal, params string[] roles) =>
+        new(new CallerPrincipal(tenant, principal, PrincipalKind.User, [], roles, null, Scopes.All), TestContext.Current.CancellationToken);
 
-    protected override string MethodCore => "/securerag.audit.v1.AuditLog/Test";
+    protected override string MethodCore => "/test";
 
     protected override string HostCore => "localhost";
 
@@ -36,7 +47,7 @@ public sealed class TestCallContext : ServerCallContext
 
     protected override Metadata RequestHeadersCore { get; } = [];
 
-    protected override CancellationToken CancellationTokenCore => TestContext.Current.CancellationToken;
+    protected override CancellationToken CancellationTokenCore { get; }
 
     protected override Metadata ResponseTrailersCore { get; } = [];
 

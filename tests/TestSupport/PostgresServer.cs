@@ -2,24 +2,27 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using Xunit;
 
-[assembly: AssemblyFixture(typeof(SecureRag.Audit.Tests.PostgresServer))]
-
-namespace SecureRag.Audit.Tests;
+namespace SecureRag.TestSupport;
 
 /// <summary>
 /// A private PostgreSQL 15 for the test run: its own data folder in a temporary directory, a free loopback port, no
 /// durability (fsync off). As root it runs as the postgres user, since initdb refuses root. Each test gets its own
 /// database (<see cref="CreateDatabaseAsync"/>) with the service's role and schema, laid out as the AppHost does.
+/// A test project makes it an assembly fixture through a sealed subclass naming its service's role.
 /// </summary>
-public sealed class PostgresServer : IAsyncLifetime
+/// <param name="serviceRole">The service's role and schema; it also names the data folder and the databases.</param>
+/// <param name="servicePassword">The service role's password.</param>
+public abstract class PostgresServer(string serviceRole, string servicePassword) : IAsyncLifetime
 {
-    public const string ServiceRole = "audit";
-    public const string ServicePassword = "audit-test-password";
-
     private static readonly string Bin = Environment.GetEnvironmentVariable("PG_BIN") ?? "/usr/lib/postgresql/15/bin";
-    private readonly string _root = Path.Combine(Path.GetTempPath(), $"audit-tests-{Guid.NewGuid():N}");
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"{serviceRole}-tests-{Guid.NewGuid():N}");
     private int _databases;
+
+    public string ServiceRole { get; } = serviceRole;
+
+    public string ServicePassword { get; } = servicePassword;
 
     public int Port { get; } = FreePort();
 
@@ -66,7 +69,7 @@ public sealed class PostgresServer : IAsyncLifetime
     /// <summary>A fresh database holding the service's schema, owned by its role.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
-        var name = $"audit_{Interlocked.Increment(ref _databases)}";
+        var name = $"{ServiceRole}_{Interlocked.Increment(ref _databases)}";
         await using (var connection = new NpgsqlConnection(AdminConnectionString("postgres")))
         {
             await connection.OpenAsync();
