@@ -119,7 +119,12 @@ public sealed class LifecycleTests
 
     private static async Task<DistributedApplication> StartAsync(string dataDirectory, CancellationToken ct)
     {
-        var app = await DistributedApplicationTestingBuilder.Create(FullStack, o => o.DataDirectory = dataDirectory).BuildAsync(ct);
+        var app = await DistributedApplicationTestingBuilder.Create(FullStack, o =>
+        {
+            o.DataDirectory = dataDirectory;
+            // Two full starts of three servers in one test: allow for a machine busy with other work.
+            o.StartupTimeout = TimeSpan.FromMinutes(3);
+        }).BuildAsync(ct);
         try
         {
             await app.StartAsync(ct);

@@ -104,11 +104,13 @@ public sealed class GenerationTests(RuntimeFixture fixture) : IClassFixture<Runt
     public async Task CancellationByTheCallerReachesTheRuntime()
     {
         using var caller = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        caller.CancelAfter(TimeSpan.FromMilliseconds(300));
         var aborts = fixture.Runtime.AbortSignal("slow-cancel").Task;
+        var generation = fixture.Host.Service.Generate(Requests.Generate("llm-slow-cancel"), new TestCallContext(Callers.Member, caller.Token));
+        // Cancel once the runtime is working on it, however long the request took to arrive.
+        await fixture.Runtime.ReceivedSignal("slow-cancel").Task.WaitAsync(TimeSpan.FromSeconds(20), Token);
+        await caller.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            fixture.Host.Service.Generate(Requests.Generate("llm-slow-cancel"), new TestCallContext(Callers.Member, caller.Token)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => generation);
 
         await aborts.WaitAsync(TimeSpan.FromSeconds(5), Token);
     }

@@ -25,6 +25,9 @@ public sealed class FakeModelRuntime : IAsyncLifetime
     /// <summary>Completed when a request's connection was aborted by the client (model id → signal).</summary>
     public ConcurrentDictionary<string, TaskCompletionSource> Aborted { get; } = new();
 
+    /// <summary>Completed when a chat request for the model has arrived (model id → signal).</summary>
+    public ConcurrentDictionary<string, TaskCompletionSource> Received { get; } = new();
+
     public int Port { get; private set; }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/v1");
@@ -34,6 +37,8 @@ public sealed class FakeModelRuntime : IAsyncLifetime
     public RecordedRequest Last(string model) => Requests.Last(r => r.Model == model);
 
     public TaskCompletionSource AbortSignal(string model) => Aborted.GetOrAdd(model, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    public TaskCompletionSource ReceivedSignal(string model) => Received.GetOrAdd(model, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
 
     public async ValueTask InitializeAsync()
     {
@@ -74,6 +79,7 @@ public sealed class FakeModelRuntime : IAsyncLifetime
         var stream = body["stream"]?.GetValue<bool>() == true;
         Requests.Enqueue(new RecordedRequest("chat", model, body.ToJsonString(), context.Request.Headers.Authorization.ToString()));
         context.RequestAborted.Register(() => AbortSignal(model).TrySetResult());
+        ReceivedSignal(model).TrySetResult();
 
         if (await ErrorAsync(context, model))
         {
