@@ -48,3 +48,21 @@ instance_http() {
   pid="$(instance_pid "$1")"
   [ -n "$pid" ] && tr '\0' '\n' < "/proc/$pid/environ" | sed -n 's/^Kestrel__Endpoints__http__Url=//p' | head -n 1
 }
+
+# CPU seconds (user + system) a process has used so far.
+cpu_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '{ print ($14 + $15) / hz }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
+# One line of the CPU seconds each named instance, the AppHost and Redis have used so far.
+cpu_report() {
+  local line="cpu_s:" name pid
+  for name in "$@"; do
+    pid="$(instance_pid "$name")"
+    [ -n "$pid" ] && line="$line $name=$(cpu_seconds "$pid")"
+  done
+  line="$line apphost=$(cpu_seconds "$APPHOST")"
+  pid="$(pgrep -P "$APPHOST" redis-server | head -n 1 || true)"
+  [ -n "$pid" ] && line="$line redis=$(cpu_seconds "$pid")"
+  echo "$line"
+}

@@ -1,4 +1,11 @@
 namespace SecureRag.Gateway.Security;
 
 /// <param name="AllowedAddresses">The key's address allow-list, checked on every request, cached or not.</param>
-public sealed record CachedAuthentication(GatewayCaller Caller, IReadOnlyList<string> AllowedAddresses, DateTimeOffset CacheUntil);
+/// <param name="CacheUntil">When the answer must no longer be used.</param>
+/// <param name="RenewFrom">When to start asking Auth again in the background while still using the answer.</param>
+public sealed record CachedAuthentication(GatewayCaller Caller, IReadOnlyList<string> AllowedAddresses, DateTimeOffset CacheUntil, DateTimeOffset RenewFrom)
+{
+    /// <summary>An answer given at <paramref name="now"/>, renewed during the last quarter of its life.</summary>
+    public static CachedAuthentication Create(GatewayCaller caller, IReadOnlyList<string> allowedAddresses, DateTimeOffset cacheUntil, DateTimeOffset now) =>
+        new(caller, allowedAddresses, cacheUntil, cacheUntil <= now ? cacheUntil : now + ((cacheUntil - now) * 0.75));
+}

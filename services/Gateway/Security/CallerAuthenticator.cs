@@ -10,32 +10,35 @@ public sealed class CallerAuthenticator(
     Authenticator.AuthenticatorClient auth,
     ServiceAssertionProvider serviceAssertions,
     PrincipalCache cache,
-    IOptions<GatewayOptions> options)
+    IOptions<GatewayOptions> options,
+    TimeProvider time)
 {
     private static readonly TimeSpan AuthTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>A remembered answer for the credential, without asking Auth.</summary>
-    public bool TryGetCached(string credential, string? userToken, out CachedAuthentication authentication) =>
-        cache.TryGetFresh(PrincipalCache.KeyOf(credential, userToken), out authentication);
+    /// <summary>A remembered answer for the credential, without waiting for Auth.</summary>
+    public bool TryGetCached(string credential, string? userToken, string clientAddress, out CachedAuthentication authentication) =>
+        cache.TryGetFresh(PrincipalCache.KeyOf(credential, userToken), () => AskAuthAsync(credential, userToken, clientAddress), out authentication);
 
     /// <exception cref="RpcException">UNAUTHENTICATED when Auth refuses the credential; UNAVAILABLE when Auth is down.</exception>
     public Task<CachedAuthentication> AuthenticateAsync(string credential, string? userToken, string clientAddress) =>
-        cache.GetOrAuthenticateAsync(PrincipalCache.KeyOf(credential, userToken), async () =>
-        {
-            // Shared by concurrent requests with the same credential, so it must not die with the first of them.
-            using var timeout = new CancellationTokenSource(AuthTimeout);
-            var headers = await serviceAssertions.GetHeadersAsync("auth", "", "", timeout.Token);
-            var response = await auth.AuthenticateAsync(new AuthenticateRequest
-            {
-                Credential = credential,
-                UserToken = userToken ?? "",
-                ClientAddress = clientAddress,
-                Audiences = { options.Value.DownstreamServices },
-            }, headers, cancellationToken: timeout.Token);
-            return ToCached(response);
-        });
+        cache.GetOrAuthenticateAsync(PrincipalCache.KeyOf(credential, userToken), () => AskAuthAsync(credential, userToken, clientAddress));
 
-    private static CachedAuthentication ToCached(AuthenticateResponse response)
+    private async Task<CachedAuthentication> AskAuthAsync(string credential, string? userToken, string clientAddress)
+    {
+        // Shared by concurrent requests with the same credential, so it must not die with the first of them.
+        using var timeout = new CancellationTokenSource(AuthTimeout);
+        var headers = await serviceAssertions.GetHeadersAsync("auth", "", "", timeout.Token);
+        var response = await auth.AuthenticateAsync(new AuthenticateRequest
+        {
+            Credential = credential,
+            UserToken = userToken ?? "",
+            ClientAddress = clientAddress,
+            Audiences = { options.Value.DownstreamServices },
+        }, headers, cancellationToken: timeout.Token);
+        return ToCached(response, time.GetUtcNow());
+    }
+
+    private static CachedAuthentication ToCached(AuthenticateResponse response, DateTimeOffset now)
     {
         var p = response.Principal;
         var principal = new CallerPrincipal(
@@ -54,6 +57,6 @@ public sealed class CallerAuthenticator(
             response.UserId.Length == 0 ? null : response.UserId,
             l is null ? null : new RateLimits(l.ApiKeyRequestsPerMinute, l.UserRequestsPerMinute, l.TenantRequestsPerMinute, l.ApiKeyTokensPerDay, l.UserTokensPerDay, l.TenantTokensPerDay),
             response.Assertions.ToDictionary(a => a.Audience, a => a.Token, StringComparer.Ordinal));
-        return new CachedAuthentication(caller, [.. response.AllowedAddresses], response.CacheUntil.ToDateTimeOffset());
+        return CachedAuthentication.Create(caller, [.. response.AllowedAddresses], response.CacheUntil.ToDateTimeOffset(), now);
     }
 }

@@ -50,7 +50,7 @@ public sealed class GatewaySecurityMiddleware(
         {
             // Known credentials skip the failed-attempt check: guessing always misses the cache, so the check
             // costs a Redis round trip only where it matters.
-            if (!authenticator.TryGetCached(credential, endUserToken, out authentication))
+            if (!authenticator.TryGetCached(credential, endUserToken, address.ToString(), out authentication))
             {
                 var blocked = await failures.IsBlockedAsync(address, context.RequestAborted);
                 if (blocked.Blocked)

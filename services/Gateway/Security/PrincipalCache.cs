@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Grpc.Core;
 using Microsoft.Extensions.Options;
 
 namespace SecureRag.Gateway.Security;
@@ -8,11 +9,13 @@ namespace SecureRag.Gateway.Security;
 /// <summary>
 /// Remembers Auth's answers briefly, keyed by a digest of the credential (never the credential itself). Concurrent
 /// requests with the same credential share one call to Auth. A change to a tenant's principals evicts all of its
-/// entries (see PrincipalsChangedConsumer), so revocation does not wait for expiry.
+/// entries (see PrincipalsChangedConsumer), so revocation does not wait for expiry. An entry in use is renewed in the
+/// background during the last quarter of its life, so a busy credential never waits for Auth once it is cached.
 /// </summary>
-public sealed class PrincipalCache(IOptions<GatewayOptions> options, TimeProvider time)
+public sealed class PrincipalCache(IOptions<GatewayOptions> options, TimeProvider time, ILogger<PrincipalCache> logger)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<CachedAuthentication>>> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _renewing = new(StringComparer.Ordinal);
     private long _hits;
     private long _misses;
 
@@ -53,18 +56,53 @@ public sealed class PrincipalCache(IOptions<GatewayOptions> options, TimeProvide
         }
     }
 
-    public bool TryGetFresh(string key, out CachedAuthentication authentication)
+    /// <param name="authenticate">Asks Auth again, when the entry is due for renewal.</param>
+    public bool TryGetFresh(string key, Func<Task<CachedAuthentication>> authenticate, out CachedAuthentication authentication)
     {
+        var now = time.GetUtcNow();
         if (_entries.TryGetValue(key, out var entry) && entry.IsValueCreated && entry.Value.IsCompletedSuccessfully
-            && entry.Value.Result.CacheUntil > time.GetUtcNow())
+            && entry.Value.Result.CacheUntil > now)
         {
             Interlocked.Increment(ref _hits);
             authentication = entry.Value.Result;
+            if (now >= authentication.RenewFrom && _renewing.TryAdd(key, 0))
+            {
+                _ = RenewAsync(key, entry, authenticate);
+            }
+
             return true;
         }
 
         authentication = null!;
         return false;
+    }
+
+    /// <summary>
+    /// Replaces the entry with a fresh answer, unless it was evicted meanwhile (the answer may predate the change that
+    /// evicted it). A refusal evicts it, so the next request asks Auth and is refused; an unreachable Auth leaves it
+    /// to expire.
+    /// </summary>
+    private async Task RenewAsync(string key, Lazy<Task<CachedAuthentication>> current, Func<Task<CachedAuthentication>> authenticate)
+    {
+        try
+        {
+            var answer = Task.FromResult(await authenticate());
+            var renewed = new Lazy<Task<CachedAuthentication>>(() => answer);
+            _ = renewed.Value;
+            _entries.TryUpdate(key, renewed, current);
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unauthenticated or StatusCode.InvalidArgument)
+        {
+            _entries.TryRemove(new KeyValuePair<string, Lazy<Task<CachedAuthentication>>>(key, current));
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Renewing a cached authentication failed; it stays until it expires: {Error}", ex.Message);
+        }
+        finally
+        {
+            _renewing.TryRemove(key, out _);
+        }
     }
 
     /// <summary>Forgets every answer about a tenant's principals.</summary>

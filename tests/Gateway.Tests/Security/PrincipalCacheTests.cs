@@ -1,0 +1,108 @@
+using Grpc.Core;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SecureRag.Gateway.Security;
+using SecureRag.Gateway.Tests.RateLimiting;
+using SecureRag.ServiceDefaults.Security;
+
+namespace SecureRag.Gateway.Tests.Security;
+
+/// <summary>A cached authentication in use is renewed before it expires, and a renewal never outlives a revocation.</summary>
+public sealed class PrincipalCacheTests
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+    private readonly ManualTimeProvider _time = new();
+    private readonly PrincipalCache _cache;
+
+    public PrincipalCacheTests() =>
+        _cache = new PrincipalCache(Options.Create(new GatewayOptions()), _time, NullLogger<PrincipalCache>.Instance);
+
+    [Fact]
+    public async Task AnEntryInItsLastQuarterIsServedAtOnceAndRenewedInTheBackground()
+    {
+        await _cache.GetOrAuthenticateAsync("k", () => Answer("first"));
+        _time.Advance(TimeSpan.FromSeconds(50));
+        var renewal = new TaskCompletionSource<CachedAuthentication>();
+
+        Assert.True(_cache.TryGetFresh("k", () => renewal.Task, out var served));
+        Assert.Equal("first", served.Caller.Principal.PrincipalId);
+        renewal.SetResult(await Answer("second"));
+        _time.Advance(TimeSpan.FromSeconds(30)); // past the first answer's expiry
+
+        Assert.True(_cache.TryGetFresh("k", () => throw new InvalidOperationException("not due"), out var renewed));
+        Assert.Equal("second", renewed.Caller.Principal.PrincipalId);
+    }
+
+    [Fact]
+    public async Task AnEntryEarlyInItsLifeIsNotRenewedAndConcurrentLookupsStartOneRenewal()
+    {
+        await _cache.GetOrAuthenticateAsync("k", () => Answer("first"));
+        var asked = 0;
+        var renewal = new TaskCompletionSource<CachedAuthentication>();
+        Task<CachedAuthentication> Renew()
+        {
+            Interlocked.Increment(ref asked);
+            return renewal.Task;
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(30));
+        Assert.True(_cache.TryGetFresh("k", Renew, out _));
+        Assert.Equal(0, asked);
+
+        _time.Advance(TimeSpan.FromSeconds(20));
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.True(_cache.TryGetFresh("k", Renew, out _));
+        }
+
+        Assert.Equal(1, asked);
+        renewal.SetResult(await Answer("second"));
+    }
+
+    [Fact]
+    public async Task ARenewalRefusedByAuthEvictsTheEntry()
+    {
+        await _cache.GetOrAuthenticateAsync("k", () => Answer("first"));
+        _time.Advance(TimeSpan.FromSeconds(50));
+
+        Assert.True(_cache.TryGetFresh("k", () => Task.FromException<CachedAuthentication>(new RpcException(new Status(StatusCode.Unauthenticated, "revoked"))), out _));
+
+        Assert.False(_cache.TryGetFresh("k", () => Answer("never"), out _));
+    }
+
+    [Fact]
+    public async Task ARenewalThatFinishesAfterTheTenantWasEvictedDoesNotBringTheOldAnswerBack()
+    {
+        await _cache.GetOrAuthenticateAsync("k", () => Answer("first"));
+        _time.Advance(TimeSpan.FromSeconds(50));
+        var renewal = new TaskCompletionSource<CachedAuthentication>();
+        Assert.True(_cache.TryGetFresh("k", () => renewal.Task, out _));
+
+        _cache.EvictTenant("tenant");
+        renewal.SetResult(await Answer("answered before the revocation"));
+
+        Assert.False(_cache.TryGetFresh("k", () => Answer("never"), out _));
+    }
+
+    [Fact]
+    public async Task AnUnreachableAuthLeavesTheEntryInUseUntilItExpires()
+    {
+        await _cache.GetOrAuthenticateAsync("k", () => Answer("first"));
+        _time.Advance(TimeSpan.FromSeconds(50));
+
+        Assert.True(_cache.TryGetFresh("k", () => Task.FromException<CachedAuthentication>(new RpcException(new Status(StatusCode.Unavailable, "down"))), out _));
+        Assert.True(_cache.TryGetFresh("k", () => new TaskCompletionSource<CachedAuthentication>().Task, out var kept));
+        Assert.Equal("first", kept.Caller.Principal.PrincipalId);
+
+        _time.Advance(TimeSpan.FromSeconds(11));
+        Assert.False(_cache.TryGetFresh("k", () => Answer("never"), out _));
+    }
+
+    private Task<CachedAuthentication> Answer(string principal)
+    {
+        var caller = new GatewayCaller(
+            new CallerPrincipal("tenant", principal, PrincipalKind.ApiKey, [], [], null, ["query"]), principal, null, null, new Dictionary<string, string>());
+        var now = _time.GetUtcNow();
+        return Task.FromResult(CachedAuthentication.Create(caller, [], now + Lifetime, now));
+    }
+}
