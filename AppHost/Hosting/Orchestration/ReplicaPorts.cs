@@ -1,3 +1,5 @@
+using SecureRag.Hosting.ApplicationModel;
+
 namespace SecureRag.Hosting.Orchestration;
 
 /// <summary>The loopback ports of one project replica.</summary>
@@ -19,12 +21,12 @@ internal sealed record ReplicaPorts(int Http, int Grpc, int? Https)
         {
             var endpoints = new Dictionary<string, Uri>
             {
-                [ApplicationModel.ProjectResource.HttpEndpointName] = HttpUri,
-                [ApplicationModel.ProjectResource.GrpcEndpointName] = GrpcUri,
+                [ProjectResource.HttpEndpointName] = HttpUri,
+                [ProjectResource.GrpcEndpointName] = GrpcUri,
             };
             if (HttpsUri is { } https)
             {
-                endpoints[ApplicationModel.ProjectResource.HttpsEndpointName] = https;
+                endpoints[ProjectResource.HttpsEndpointName] = https;
             }
 
             return endpoints;

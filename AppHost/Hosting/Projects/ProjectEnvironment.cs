@@ -23,10 +23,10 @@ internal static class ProjectEnvironment
         {
             ["ASPNETCORE_ENVIRONMENT"] = context.Options.Environment,
             ["DOTNET_ENVIRONMENT"] = context.Options.Environment,
-            ["Kestrel__Endpoints__http__Url"] = Url(own.Http),
-            ["Kestrel__Endpoints__grpc__Url"] = Url(own.Grpc),
+            ["Kestrel__Endpoints__http__Url"] = Url(own.HttpUri),
+            ["Kestrel__Endpoints__grpc__Url"] = Url(own.GrpcUri),
             ["Kestrel__Endpoints__grpc__Protocols"] = "Http2",
-            ["Kestrel__Endpoints__https__Url"] = own.HttpsUri?.ToString().TrimEnd('/'),
+            ["Kestrel__Endpoints__https__Url"] = own.HttpsUri is { } https ? Url(https) : null,
             ["OTEL_SERVICE_NAME"] = project.Name,
             ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={instanceName}",
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = addresses.OtlpEndpoint?.GetLeftPart(UriPartial.Authority),
@@ -54,7 +54,7 @@ internal static class ProjectEnvironment
                         var index = i.ToString(CultureInfo.InvariantCulture);
                         foreach (var (name, endpoint) in replicas[i].Endpoints)
                         {
-                            environment[$"services__{other.Name}__{name}__{index}"] = endpoint.ToString().TrimEnd('/');
+                            environment[$"services__{other.Name}__{name}__{index}"] = Url(endpoint);
                         }
                     }
 
@@ -85,5 +85,5 @@ internal static class ProjectEnvironment
         return new EnvironmentCallbackContext(project, instanceName, context.DataDirectory, name => secrets.GetOrCreate(name), context.Addresses.Endpoint);
     }
 
-    private static string Url(int port) => string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
+    private static string Url(Uri endpoint) => endpoint.GetLeftPart(UriPartial.Authority);
 }

@@ -5,7 +5,10 @@ namespace SecureRag.Gateway.Security;
 /// <param name="RenewFrom">When to start asking Auth again in the background while still using the answer.</param>
 public sealed record CachedAuthentication(GatewayCaller Caller, IReadOnlyList<string> AllowedAddresses, DateTimeOffset CacheUntil, DateTimeOffset RenewFrom)
 {
-    /// <summary>An answer given at <paramref name="now"/>, renewed during the last quarter of its life.</summary>
+    /// <summary>
+    /// An answer given at <paramref name="now"/>, due for renewal at a random point between half and three quarters of
+    /// its life, so credentials first used together (after a deployment, say) are not all renewed at the same moment.
+    /// </summary>
     public static CachedAuthentication Create(GatewayCaller caller, IReadOnlyList<string> allowedAddresses, DateTimeOffset cacheUntil, DateTimeOffset now) =>
-        new(caller, allowedAddresses, cacheUntil, cacheUntil <= now ? cacheUntil : now + ((cacheUntil - now) * 0.75));
+        new(caller, allowedAddresses, cacheUntil, cacheUntil <= now ? cacheUntil : now + ((cacheUntil - now) * (0.5 + (0.25 * Random.Shared.NextDouble()))));
 }

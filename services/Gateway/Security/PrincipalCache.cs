@@ -10,7 +10,8 @@ namespace SecureRag.Gateway.Security;
 /// Remembers Auth's answers briefly, keyed by a digest of the credential (never the credential itself). Concurrent
 /// requests with the same credential share one call to Auth. A change to a tenant's principals evicts all of its
 /// entries (see PrincipalsChangedConsumer), so revocation does not wait for expiry. An entry in use is renewed in the
-/// background during the last quarter of its life, so a busy credential never waits for Auth once it is cached.
+/// background before it expires (see <see cref="CachedAuthentication.Create"/>), so a busy credential never waits for
+/// Auth once it is cached.
 /// </summary>
 public sealed class PrincipalCache(IOptions<GatewayOptions> options, TimeProvider time, ILogger<PrincipalCache> logger)
 {
