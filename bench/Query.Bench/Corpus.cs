@@ -1,4 +1,5 @@
 using System.Text;
+using SecureRag.Bench;
 
 namespace SecureRag.Query.Bench;
 
@@ -8,47 +9,11 @@ namespace SecureRag.Query.Bench;
 /// </summary>
 public sealed class Corpus
 {
-    private static readonly string[] Onsets = ["b", "c", "d", "f", "g", "h", "l", "m", "n", "p", "r", "s", "t", "v", "st", "tr", "pl", "gr"];
-    private static readonly string[] Vowels = ["a", "e", "i", "o", "u", "ai", "ea", "ou"];
-    private static readonly string[] Codas = ["", "n", "r", "s", "t", "l", "m", "nd", "rk"];
-    private readonly string[] _words;
-    private readonly double[] _cumulative;
+    private readonly ZipfVocabulary _vocabulary;
 
-    public Corpus(int vocabulary = 20_000, int seed = 7)
-    {
-        var random = new Random(seed);
-        var words = new HashSet<string>(StringComparer.Ordinal);
-        while (words.Count < vocabulary)
-        {
-            var word = new StringBuilder();
-            for (var s = 0; s < 1 + random.Next(3); s++)
-            {
-                word.Append(Onsets[random.Next(Onsets.Length)]).Append(Vowels[random.Next(Vowels.Length)]).Append(Codas[random.Next(Codas.Length)]);
-            }
+    public Corpus(int vocabulary = 20_000, int seed = 7) => _vocabulary = new ZipfVocabulary(vocabulary, seed);
 
-            words.Add(word.ToString());
-        }
-
-        _words = [.. words];
-        _cumulative = new double[vocabulary];
-        var total = 0.0;
-        for (var i = 0; i < vocabulary; i++)
-        {
-            total += 1.0 / (i + 1);
-            _cumulative[i] = total;
-        }
-
-        for (var i = 0; i < vocabulary; i++)
-        {
-            _cumulative[i] /= total;
-        }
-    }
-
-    public string Word(Random random)
-    {
-        var index = Array.BinarySearch(_cumulative, random.NextDouble());
-        return _words[index < 0 ? Math.Min(~index, _words.Length - 1) : index];
-    }
+    public string Word(Random random) => _vocabulary.Word(random);
 
     /// <summary>A Markdown document of <paramref name="sections"/> sections of about <paramref name="wordsPerSection"/> words, in sentences.</summary>
     public byte[] Document(int seed, int sections, int wordsPerSection)

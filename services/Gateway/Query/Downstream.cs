@@ -8,60 +8,34 @@ namespace SecureRag.Gateway.Query;
 /// </summary>
 public static class Downstream
 {
-    public static async Task<T> GuardrailAsync<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.InvalidArgument)
-        {
-            throw QueryRefusedException.BadRequest(QueryReasons.InvalidRequest, ex.Status.Detail);
-        }
-        catch (RpcException ex) when (ex.StatusCode != StatusCode.Cancelled)
-        {
-            throw QueryRefusedException.Unavailable(QueryReasons.GuardrailUnavailable, "The guardrail");
-        }
-    }
+    public static Task<T> GuardrailAsync<T>(Func<Task<T>> call) => CallAsync(call, ex => ex.StatusCode == StatusCode.InvalidArgument
+        ? QueryRefusedException.BadRequest(QueryReasons.InvalidRequest, ex.Status.Detail)
+        : QueryRefusedException.Unavailable(QueryReasons.GuardrailUnavailable, "The guardrail"));
 
-    public static async Task<T> RetrievalAsync<T>(Func<Task<T>> call)
+    public static Task<T> RetrievalAsync<T>(Func<Task<T>> call) => CallAsync(call, ex => ex.StatusCode switch
     {
-        try
-        {
-            return await call();
-        }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.InvalidArgument)
-        {
-            throw QueryRefusedException.BadRequest(QueryReasons.InvalidRequest, ex.Status.Detail);
-        }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.PermissionDenied)
-        {
-            throw QueryAuthorization.NotPermitted();
-        }
-        catch (RpcException ex) when (ex.StatusCode != StatusCode.Cancelled)
-        {
-            throw QueryRefusedException.Unavailable(QueryReasons.RetrievalUnavailable, "Retrieval");
-        }
-    }
+        StatusCode.InvalidArgument => QueryRefusedException.BadRequest(QueryReasons.InvalidRequest, ex.Status.Detail),
+        StatusCode.PermissionDenied => QueryAuthorization.NotPermitted(),
+        _ => QueryRefusedException.Unavailable(QueryReasons.RetrievalUnavailable, "Retrieval"),
+    });
 
-    public static async Task<T> InferenceAsync<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.InvalidArgument)
-        {
-            throw QueryRefusedException.BadRequest(QueryReasons.PromptTooLong, ex.Status.Detail);
-        }
-        catch (RpcException ex) when (ex.StatusCode != StatusCode.Cancelled)
-        {
-            throw QueryRefusedException.Unavailable(QueryReasons.InferenceUnavailable, "The model");
-        }
-    }
+    public static Task<T> InferenceAsync<T>(Func<Task<T>> call) => CallAsync(call, FromInference);
 
-    /// <summary>A refusal for a failure in the middle of a call that was already running (streams).</summary>
+    /// <summary>A refusal for a failure of Inference, also in the middle of a call that was already running (streams).</summary>
     public static QueryRefusedException FromInference(RpcException ex) => ex.StatusCode == StatusCode.InvalidArgument
         ? QueryRefusedException.BadRequest(QueryReasons.PromptTooLong, ex.Status.Detail)
         : QueryRefusedException.Unavailable(QueryReasons.InferenceUnavailable, "The model");
+
+    /// <summary>Runs the call; a failure other than the caller's own cancellation becomes the given refusal.</summary>
+    private static async Task<T> CallAsync<T>(Func<Task<T>> call, Func<RpcException, QueryRefusedException> refusal)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (RpcException ex) when (ex.StatusCode != StatusCode.Cancelled)
+        {
+            throw refusal(ex);
+        }
+    }
 }
