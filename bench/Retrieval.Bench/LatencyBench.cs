@@ -1,7 +1,8 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using Grpc.Core;
 using Grpc.Net.Client;
+using SecureRag.Bench;
 using SecureRag.Contracts.Retrieval;
 using SecureRag.ServiceDefaults.Security;
 using RetrievalClient = SecureRag.Contracts.Retrieval.Retrieval.RetrievalClient;
@@ -19,7 +20,8 @@ public static class LatencyBench
     private const int ChunksPerDocument = 10;
     private const int Groups = 20;
 
-    public sealed record Settings(int Chunks, int Rate, int Seconds, int Queries, int WordsPerChunk)
+    /// <param name="Configuration">Retrieval settings for the service (<c>--set Retrieval:FusionCandidates=50</c>).</param>
+    public sealed record Settings(int Chunks, int Rate, int Seconds, int Queries, int WordsPerChunk, IDictionary<string, string?> Configuration)
     {
         public static Settings Parse(string[] args)
         {
@@ -29,25 +31,46 @@ public static class LatencyBench
                 return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
             }
 
-            return new Settings(Get("--chunks", 100_000), Get("--rate", 100), Get("--seconds", 30), Get("--queries", 2000), Get("--words", 120));
+            var configuration = args.Zip(args.Skip(1)).Where(a => a.First == "--set").Select(a => a.Second.Split('=', 2))
+                .ToDictionary(kv => kv[0], kv => (string?)kv[1]);
+            return new Settings(Get("--chunks", 100_000), Get("--rate", 100), Get("--seconds", 30), Get("--queries", 2000), Get("--words", 120), configuration);
         }
     }
 
     public static async Task<int> RunAsync(Settings settings, CancellationToken ct)
     {
-        await using var postgres = await PrivatePostgres.StartAsync(["shared_buffers=1GB", "maintenance_work_mem=512MB"], ct);
+        // BENCH_PG_SETTINGS adds server settings (separated by ';'), e.g. auto_explain's, to look into a slow run.
+        var extra = (Environment.GetEnvironmentVariable("BENCH_PG_SETTINGS") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries);
+        // BENCH_PG_DIR keeps the loaded index there, and a later run with the same --chunks starts from it without loading.
+        await using var postgres = await PrivatePostgres.StartAsync(
+            ["shared_buffers=1GB", "maintenance_work_mem=512MB", .. extra], Environment.GetEnvironmentVariable("BENCH_PG_DIR"), ct);
+        Console.Error.WriteLine($"postgres on port {postgres.Port}");
         var keys = new BenchKeys();
         var embedder = new HashedQueryEmbedder(384);
-        await using var app = await RetrievalHost.StartAsync(postgres.ConnectionString(), keys, embedder);
+        await using var app = await RetrievalHost.StartAsync(postgres.ConnectionString(), keys, embedder, settings.Configuration);
         using var channel = GrpcChannel.ForAddress(app.Urls.First());
         var corpus = new SyntheticCorpus(30_000, seed: 7);
 
-        await LoadAsync(settings, keys, embedder, channel, corpus, ct);
+        if (postgres.Reused)
+        {
+            Console.Error.WriteLine("index kept by an earlier run: not loading");
+        }
+        else
+        {
+            await LoadAsync(settings, keys, embedder, channel, corpus, ct);
+        }
+
         await using (var vacuum = new Npgsql.NpgsqlConnection(postgres.AdminConnectionString))
         {
             await vacuum.OpenAsync(ct);
             await using var command = new Npgsql.NpgsqlCommand("VACUUM ANALYZE", vacuum) { CommandTimeout = 0 };
             await command.ExecuteNonQueryAsync(ct);
+        }
+
+        if (Environment.GetEnvironmentVariable("BENCH_HOLD") is { } hold)
+        {
+            await File.WriteAllTextAsync(hold, postgres.Port.ToString(CultureInfo.InvariantCulture), ct);
+            while (File.Exists(hold)) await Task.Delay(1000, ct);
         }
 
         var random = new Random(11);
@@ -56,60 +79,36 @@ public static class LatencyBench
             Tenant, $"user-{u}", [$"g{u % Groups}", $"g{(u * 7 + 3) % Groups}", $"g{(u * 11 + 5) % Groups}"], "bench-app"))).ToArray();
         var client = new RetrievalClient(channel);
         var next = 0;
-        async Task SearchOnce(CancellationToken token)
+        async Task<bool> SearchOnce()
         {
             var i = Interlocked.Increment(ref next);
-            await client.SearchAsync(new SearchRequest
+            try
             {
-                Query = queries[i % queries.Length],
-                TopK = 10,
-                App = new AppScope { AppId = "bench-app", Audience = Audience.Internal, AllKnowledgeBases = true },
-            }, users[i % users.Length], cancellationToken: token);
+                await client.SearchAsync(new SearchRequest
+                {
+                    Query = queries[i % queries.Length],
+                    TopK = 10,
+                    App = new AppScope { AppId = "bench-app", Audience = Audience.Internal, AllKnowledgeBases = true },
+                }, users[i % users.Length], cancellationToken: ct);
+                return true;
+            }
+            catch (RpcException) when (!ct.IsCancellationRequested)
+            {
+                return false;
+            }
         }
 
-        // Warm-up, then saturation: 8 callers back to back for 15 s.
         for (var i = 0; i < 200; i++)
         {
-            await SearchOnce(ct);
+            await SearchOnce();
         }
 
-        var done = 0;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
-        {
-            while (clock.Elapsed < TimeSpan.FromSeconds(15))
-            {
-                await SearchOnce(ct);
-                Interlocked.Increment(ref done);
-            }
-        }));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"qps={done / clock.Elapsed.TotalSeconds:F0}"));
+        var (ok, errors, seconds) = await LoadDriver.SaturateAsync(SearchOnce, callers: 8, TimeSpan.FromSeconds(15));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"qps={ok / seconds:F0} failed={errors}"));
 
-        // Fixed offered rate: request n starts at n / rate seconds; its latency counts from then.
-        var latencies = new ConcurrentBag<double>();
-        var total = settings.Rate * settings.Seconds;
-        var start = Stopwatch.GetTimestamp();
-        var running = new List<Task>(total);
-        for (var n = 0; n < total; n++)
-        {
-            var due = start + (long)(n * (double)Stopwatch.Frequency / settings.Rate);
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, ct);
-            }
-
-            running.Add(Task.Run(async () =>
-            {
-                await SearchOnce(ct);
-                latencies.Add(Stopwatch.GetElapsedTime(due).TotalMilliseconds);
-            }, ct));
-        }
-
-        await Task.WhenAll(running);
-        var sorted = latencies.Order().ToArray();
+        var (latencies, failed) = await LoadDriver.FixedRateAsync(SearchOnce, settings.Rate, TimeSpan.FromSeconds(settings.Seconds));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"chunks={settings.Chunks} p50_ms={Percentile(sorted, 0.50):F1} p99_ms={Percentile(sorted, 0.99):F1}"));
+            $"chunks={settings.Chunks} p50_ms={latencies.Percentile(0.50):F1} p99_ms={latencies.Percentile(0.99):F1} failed={failed}"));
         return 0;
     }
 
@@ -143,7 +142,4 @@ public static class LatencyBench
             });
         Console.Error.WriteLine($"loaded {documents * ChunksPerDocument} chunks in {clock.Elapsed.TotalSeconds:F0} s");
     }
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

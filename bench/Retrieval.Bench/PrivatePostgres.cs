@@ -16,15 +16,20 @@ public sealed class PrivatePostgres : IAsyncDisposable
     private const string Password = "retrieval-test";
     private readonly string _root;
     private readonly Process _server;
+    private readonly bool _keep;
 
-    private PrivatePostgres(string root, Process server, int port)
+    private PrivatePostgres(string root, Process server, int port, bool keep)
     {
         _root = root;
         _server = server;
         Port = port;
+        _keep = keep;
     }
 
     public int Port { get; }
+
+    /// <summary>Whether the server started on data an earlier run kept.</summary>
+    public bool Reused { get; private init; }
 
     /// <summary>The service's connection string (role retrieval, search path retrieval), as the AppHost gives it.</summary>
     public string ConnectionString(string? options = null) =>
@@ -33,20 +38,26 @@ public sealed class PrivatePostgres : IAsyncDisposable
 
     public string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Database=securerag;Username=postgres";
 
-    public static async Task<PrivatePostgres> StartAsync(IReadOnlyList<string>? settings = null, CancellationToken cancellationToken = default)
+    /// <param name="keepAt">A folder to keep the server's data in, and to start from if an earlier run kept it there.</param>
+    public static async Task<PrivatePostgres> StartAsync(
+        IReadOnlyList<string>? settings = null, string? keepAt = null, CancellationToken cancellationToken = default)
     {
-        var root = Directory.CreateTempSubdirectory("securerag-retrieval-pg-").FullName;
-        await RunAsync("chmod", ["755", root], cancellationToken);
+        var root = keepAt is null ? Directory.CreateTempSubdirectory("securerag-retrieval-pg-").FullName : Directory.CreateDirectory(keepAt).FullName;
         var data = Path.Combine(root, "data");
-        Directory.CreateDirectory(data);
+        var reused = File.Exists(Path.Combine(data, "PG_VERSION"));
         var asRoot = Environment.UserName == "root";
-        if (asRoot)
+        if (!reused)
         {
-            await RunAsync("chown", ["postgres:postgres", data], cancellationToken);
-        }
+            await RunAsync("chmod", ["755", root], cancellationToken);
+            Directory.CreateDirectory(data);
+            if (asRoot)
+            {
+                await RunAsync("chown", ["postgres:postgres", data], cancellationToken);
+            }
 
-        await RunAsync("chmod", ["700", data], cancellationToken);
-        await RunAsync(Path.Combine(Bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"], cancellationToken, asRoot);
+            await RunAsync("chmod", ["700", data], cancellationToken);
+            await RunAsync(Path.Combine(Bin, "initdb"), ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"], cancellationToken, asRoot);
+        }
 
         var port = FreePort();
         string[] arguments = ["-D", data, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", "",
@@ -59,10 +70,10 @@ public sealed class PrivatePostgres : IAsyncDisposable
         server.ErrorDataReceived += (_, _) => { };
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();
-        var instance = new PrivatePostgres(root, server, port);
+        var instance = new PrivatePostgres(root, server, port, keepAt is not null) { Reused = reused };
         try
         {
-            await instance.WaitAndProvisionAsync(cancellationToken);
+            await instance.WaitAndProvisionAsync(reused, cancellationToken);
         }
         catch
         {
@@ -73,7 +84,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
         return instance;
     }
 
-    private async Task WaitAndProvisionAsync(CancellationToken cancellationToken)
+    private async Task WaitAndProvisionAsync(bool reused, CancellationToken cancellationToken)
     {
         var admin = $"Host=127.0.0.1;Port={Port};Database=postgres;Username=postgres;Pooling=false";
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -83,13 +94,22 @@ public sealed class PrivatePostgres : IAsyncDisposable
             {
                 await using var connection = new NpgsqlConnection(admin);
                 await connection.OpenAsync(cancellationToken);
-                await Execute(connection, "CREATE DATABASE securerag", cancellationToken);
+                if (!reused)
+                {
+                    await Execute(connection, "CREATE DATABASE securerag", cancellationToken);
+                }
+
                 break;
             }
             catch (NpgsqlException) when (DateTime.UtcNow < deadline && !_server.HasExited)
             {
                 await Task.Delay(100, cancellationToken);
             }
+        }
+
+        if (reused)
+        {
+            return;
         }
 
         await using var db = new NpgsqlConnection(AdminConnectionString + ";Pooling=false");
@@ -168,6 +188,11 @@ public sealed class PrivatePostgres : IAsyncDisposable
         }
 
         _server.Dispose();
+        if (_keep)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_root, recursive: true);

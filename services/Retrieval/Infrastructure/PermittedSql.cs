@@ -2,8 +2,8 @@ namespace SecureRag.Retrieval.Infrastructure;
 
 /// <summary>
 /// The security trimming, as SQL every ranking statement starts with: the knowledge bases of the app's scope the
-/// caller may read (<c>scope_kbs</c>), and in them the searchable versions the caller may read (<c>permitted</c>).
-/// Ranking reaches chunks only through these, so trimming happens inside the ranking, before LIMIT, and top-k stays
+/// caller may read (<c>scope_kbs</c>), and in them the searchable versions the caller may read (<c>permitted</c>; a
+/// document's live version is approved by construction, since only approval sets it). Ranking reaches chunks only through these, so trimming happens inside the ranking, before LIMIT, and top-k stays
 /// full however many chunks are forbidden. Parameters: <see cref="ScopeParameters"/>.
 /// </summary>
 internal static class PermittedSql
@@ -25,15 +25,14 @@ internal static class PermittedSql
             FROM knowledge_bases k
             WHERE {KnowledgeBasePredicate}),
         permitted AS MATERIALIZED (
-            SELECT v.version_key, v.chunk_count, k.embedder_id
+            SELECT d.live_version_key AS version_key, d.live_chunk_count AS chunk_count, k.embedder_id
             FROM scope_kbs k
             JOIN documents d ON d.kb_key = k.kb_key
-            JOIN document_versions v ON v.version_key = d.live_version_key
             WHERE d.tenant_id = @tenant
-              AND v.approval = 2
+              AND d.live_version_key IS NOT NULL
               AND d.access && @keys
               AND NOT (k.exclude_stale AND k.review_before IS NOT NULL
-                       AND coalesce(d.effective_date, v.indexed_at) < k.review_before)
+                       AND coalesce(d.effective_date, d.live_indexed_at) < k.review_before)
               AND (cardinality(@f_docs) = 0 OR d.document_id = ANY(@f_docs))
               AND (cardinality(@f_sources) = 0 OR d.source = ANY(@f_sources))
               AND d.tags @> @f_tags

@@ -29,7 +29,7 @@ public sealed class VersionPromotion
             """
             UPDATE document_versions SET approval = 2 WHERE version_key = @versionKey;
             UPDATE documents d
-            SET live_version_key = v.version_key, access = v.access,
+            SET live_version_key = v.version_key, live_chunk_count = v.chunk_count, live_indexed_at = v.indexed_at, access = v.access,
                 title = m.title, source = m.source, tags = m.tags, author = m.author, effective_date = m.effective_date,
                 updated_at = now()
             FROM document_versions v,
