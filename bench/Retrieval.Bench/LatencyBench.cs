@@ -67,12 +67,6 @@ public static class LatencyBench
             await command.ExecuteNonQueryAsync(ct);
         }
 
-        if (Environment.GetEnvironmentVariable("BENCH_HOLD") is { } hold)
-        {
-            await File.WriteAllTextAsync(hold, postgres.Port.ToString(CultureInfo.InvariantCulture), ct);
-            while (File.Exists(hold)) await Task.Delay(1000, ct);
-        }
-
         var random = new Random(11);
         var queries = Enumerable.Range(0, settings.Queries).Select(_ => corpus.Query(random)).Distinct().ToArray();
         var users = Enumerable.Range(0, 50).Select(u => AssertionMetadata.For(keys.User(
