@@ -23,7 +23,7 @@ public static class ModelBuilder
             "split: training side of DataSplit (SHA-256(\"split:\" + key) mod 3 != 0); see tools/GuardrailTrainer/DataSplit.cs",
             $"examples: {set.Examples.Count} ({positives} positive, {set.Examples.Count - positives} negative) from {set.Texts.Count} texts",
             $"settings: {settings}",
-            $"calibration: 5-fold CV on the training side; threshold {threshold:0.0000} (mapped to 0.5); out-of-fold TPR {oofTpr:0.000}, FPR {oofFpr:0.000}",
+            $"calibration: {(settings.CvRepeats > 1 ? $"{settings.CvRepeats} x " : "")}5-fold CV on the training side; threshold {threshold:0.0000} (mapped to 0.5); out-of-fold TPR {oofTpr:0.000}, FPR {oofFpr:0.000}",
             $"fingerprint: {fingerprint.Count} hashes of training texts and their sentences and lines",
         ];
 

@@ -11,7 +11,7 @@ var sets = new TrainingSets(data, settings.Bits);
 // kept small (256 KB and 512 KB of weights) so they stay in the CPU cache: scanning is a few thousand lookups. The
 // input model works at a stricter operating point (0.5% of ordinary prompts) because the rules carry most attacks
 // and every false flag reaches a user.
-var inputSettings = settings with { Bits = 16, TargetFpr = 0.005 };
+var inputSettings = settings with { Bits = 16, TargetFpr = 0.005, CvRepeats = 5 };
 var contextSettings = settings with { Epochs = 5, L2 = 1e-5, Bits = 17 };
 if (args.Contains("--diagnose"))
 {

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace SecureRag.Guardrail.Domain.Classifier;
 
 /// <summary>
@@ -45,26 +43,29 @@ public sealed class HashedFeaturizer(int bits)
         var i = 0;
         while (i < text.Length)
         {
-            if (!char.IsLetterOrDigit(text[i]))
+            var c = text[i];
+            if (!IsWordChar(c))
             {
                 i++;
                 continue;
             }
 
-            var start = i;
-            if (IsCjk(text[i]))
+            // The word's hash is computed while finding its end: one read of each character.
+            var h = Basis ^ 0x9e3779b9;
+            if (IsCjk(c))
             {
+                h = (h ^ c) * Prime;
                 i++;
             }
             else
             {
-                while (i < text.Length && char.IsLetterOrDigit(text[i]) && !IsCjk(text[i]))
+                for (; i < text.Length && IsWordChar(c = text[i]) && !IsCjk(c); i++)
                 {
-                    i++;
+                    h = (h ^ c) * Prime;
                 }
             }
 
-            var word = Hash(text[start..i], 0x9e3779b9);
+            var word = Mix(h);
             into.Add(Bucket(word));
             if (previous != 0)
             {
@@ -75,43 +76,44 @@ public sealed class HashedFeaturizer(int bits)
         }
     }
 
+    /// <summary>Every 4-gram of the text with runs of white space as one space and a leading space, in one pass.</summary>
     private void AddCharGrams(ReadOnlySpan<char> text, FeatureVector into)
     {
-        // The text with runs of white space as one space and a leading space, then every 4-gram.
-        var buffer = ArrayPool<char>.Shared.Rent(text.Length + 1);
-        try
+        // The last three characters of the collapsed text; the first is the leading space.
+        char c1 = '\0', c2 = '\0', c3 = ' ';
+        var seen = 1;
+        var lastSpace = true;
+        foreach (var raw in text)
         {
-            var n = 0;
-            buffer[n++] = ' ';
-            var lastSpace = true;
-            foreach (var c in text)
+            char c;
+            if (!char.IsWhiteSpace(raw))
             {
-                if (!char.IsWhiteSpace(c))
-                {
-                    buffer[n++] = c;
-                    lastSpace = false;
-                }
-                else if (!lastSpace)
-                {
-                    buffer[n++] = ' ';
-                    lastSpace = true;
-                }
+                c = raw;
+                lastSpace = false;
+            }
+            else if (!lastSpace)
+            {
+                c = ' ';
+                lastSpace = true;
+            }
+            else
+            {
+                continue;
             }
 
-            for (var i = 0; i + Gram <= n; i++)
+            if (++seen >= Gram)
             {
                 var h = Basis ^ 0x27d4eb2d;
-                for (var k = i; k < i + Gram; k++)
-                {
-                    h = (h ^ buffer[k]) * Prime;
-                }
-
+                h = (h ^ c1) * Prime;
+                h = (h ^ c2) * Prime;
+                h = (h ^ c3) * Prime;
+                h = (h ^ c) * Prime;
                 into.Add(Bucket(Mix(h)));
             }
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(buffer);
+
+            c1 = c2;
+            c2 = c3;
+            c3 = c;
         }
     }
 
@@ -137,6 +139,8 @@ public sealed class HashedFeaturizer(int bits)
         h ^= h >> 16;
         return h;
     }
+
+    private static bool IsWordChar(char c) => c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
 
     private static bool IsCjk(char c) => c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\uF900' and <= '\uFAFF';
 }

@@ -21,14 +21,20 @@ internal static class ShoutDetector
 
     public static void Detect(string text, DetectionSet into)
     {
-        // Four capitalised words need at least eight capital letters; most prompts stop here.
+        // Four capitalised words need at least eight capital letters, and every command word has two capitals side by
+        // side; most prompts stop here.
         var capitals = 0;
+        var adjacent = false;
+        var previousUpper = false;
         foreach (var c in text)
         {
-            capitals += char.IsAsciiLetterUpper(c) ? 1 : 0;
+            var upper = char.IsAsciiLetterUpper(c);
+            capitals += upper ? 1 : 0;
+            adjacent |= upper && previousUpper;
+            previousUpper = upper;
         }
 
-        if (capitals < MinRun * 2)
+        if (capitals < MinRun * 2 || !adjacent)
         {
             return;
         }

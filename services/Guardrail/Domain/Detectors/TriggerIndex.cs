@@ -38,7 +38,10 @@ public sealed class TriggerIndex
                 if (anchor is not null)
                 {
                     var phrase = trigger == anchor ? null : trigger;
-                    _root.Add(anchor, new Anchored(i, phrase is null ? -1 : _phraseCount++, phrase), wholeWord: anchor.Length <= 3);
+                    var offset = phrase is null ? 0 : WordOffset(phrase, anchor);
+                    var wholeWord = anchor.Length <= 3;
+                    var local = phrase is not null && offset > 0 && (!wholeWord || offset + anchor.Length < phrase.Length);
+                    _root.Add(anchor, new Anchored(i, phrase is null ? -1 : _phraseCount++, phrase, offset, local), wholeWord);
                 }
                 else
                 {
@@ -87,25 +90,30 @@ public sealed class TriggerIndex
 
             // Walk the trie along this word; every anchor passed is a prefix of the word.
             var node = _root;
+            var wordStart = i;
             for (; i < text.Length && char.IsLetterOrDigit(text[i]); i++)
             {
                 node = node?.Child(text[i]);
-                Mark(text, node?.PrefixRules, candidates, checkedPhrases);
+                Mark(text, wordStart, node?.PrefixRules, candidates, checkedPhrases);
             }
 
-            Mark(text, node?.WordRules, candidates, checkedPhrases);
+            Mark(text, wordStart, node?.WordRules, candidates, checkedPhrases);
         }
     }
 
-    /// <summary>Marks the rules anchored here whose whole trigger phrase occurs in the text (each phrase searched once).</summary>
-    private static void Mark(ReadOnlySpan<char> text, Anchored[]? anchored, Span<bool> candidates, Span<bool> checkedPhrases)
+    /// <summary>
+    /// Marks the rules anchored here whose whole trigger phrase occurs in the text: read in place around this word when
+    /// every occurrence of the phrase puts its anchor at a word start (see <see cref="Anchored.Local"/>), otherwise
+    /// searched in the whole text once per phrase.
+    /// </summary>
+    private static void Mark(ReadOnlySpan<char> text, int wordStart, Anchored[]? anchored, Span<bool> candidates, Span<bool> checkedPhrases)
     {
         if (anchored is null)
         {
             return;
         }
 
-        foreach (var (rule, phraseId, phrase) in anchored)
+        foreach (var (rule, phraseId, phrase, offset, local) in anchored)
         {
             if (candidates[rule])
             {
@@ -115,6 +123,10 @@ public sealed class TriggerIndex
             if (phrase is null)
             {
                 candidates[rule] = true;
+            }
+            else if (local)
+            {
+                candidates[rule] = wordStart >= offset && text[(wordStart - offset)..].StartsWith(phrase, StringComparison.Ordinal);
             }
             else if (!checkedPhrases[phraseId])
             {
@@ -165,6 +177,22 @@ public sealed class TriggerIndex
             : words.OrderBy(w => CommonWords.Contains(w) ? 1 : 0).ThenByDescending(w => w.Length).First();
     }
 
+    /// <summary>Where <paramref name="word"/> starts as a whole word of <paramref name="phrase"/>.</summary>
+    private static int WordOffset(string phrase, string word)
+    {
+        for (var at = phrase.IndexOf(word, StringComparison.Ordinal); at >= 0; at = phrase.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            var starts = at == 0 || !char.IsLetterOrDigit(phrase[at - 1]);
+            var ends = at + word.Length == phrase.Length || !char.IsLetterOrDigit(phrase[at + word.Length]);
+            if (starts && ends)
+            {
+                return at;
+            }
+        }
+
+        throw new InvalidOperationException($"The anchor '{word}' is not a word of the trigger '{phrase}'.");
+    }
+
     private static List<string> Words(string text)
     {
         var words = new List<string>();
@@ -193,8 +221,13 @@ public sealed class TriggerIndex
 
     private static bool IsCjk(char c) => c is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\uF900' and <= '\uFAFF';
 
-    /// <summary>A rule reached through an anchor, and the whole trigger phrase to confirm (null: the anchor is the trigger).</summary>
-    private readonly record struct Anchored(int Rule, int PhraseId, string? Phrase);
+    /// <summary>
+    /// A rule reached through an anchor, and the whole trigger phrase to confirm (null: the anchor is the trigger), which
+    /// has the anchor at <paramref name="Offset"/>. <paramref name="Local"/>: the anchor is not the phrase's first word
+    /// and, when matched as a whole word, not its last, so wherever the phrase occurs the walk reaches its anchor and
+    /// checking the phrase in place there is the same as searching the whole text.
+    /// </summary>
+    private readonly record struct Anchored(int Rule, int PhraseId, string? Phrase, int Offset, bool Local);
 
     private sealed class TrieNode
     {

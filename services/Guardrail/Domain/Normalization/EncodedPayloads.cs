@@ -18,9 +18,8 @@ public static class EncodedPayloads
     private const int MaxSegments = 8;
     private const int MaxDecodedChars = 64 * 1024;
 
-    private static readonly bool[] Base64Table = Enumerable.Range(0, 128)
-        .Select(c => char.IsAsciiLetterOrDigit((char)c) || c is '+' or '/' or '-' or '_' or '=')
-        .ToArray();
+    private static readonly SearchValues<char> Base64Chars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_=");
 
     public static IReadOnlyList<DecodedSegment> Decode(string text, string? hiddenTags, int depth)
     {
@@ -58,30 +57,32 @@ public static class EncodedPayloads
     /// </summary>
     private static void FindRuns(string text, ref List<DecodedSegment>? segments, int depth, ref int budget)
     {
-        var i = 0;
-        while (i < text.Length)
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
         {
-            if (!IsBase64(text[i]))
+            // Vectorised jumps over the run boundaries: ordinary words are runs too short to look at.
+            var start = rest.IndexOfAny(Base64Chars);
+            if (start < 0)
             {
-                i++;
+                return;
+            }
+
+            rest = rest[start..];
+            var length = rest.IndexOfAnyExcept(Base64Chars);
+            var run = length < 0 ? rest : rest[..length];
+            rest = rest[run.Length..];
+            if (run.Length < MinBase64Length)
+            {
                 continue;
             }
 
-            var start = i;
             bool upper = false, lower = false, digit = false, nonHex = false;
-            for (; i < text.Length && IsBase64(text[i]); i++)
+            foreach (var c in run)
             {
-                var c = text[i];
                 upper |= c is >= 'A' and <= 'Z';
                 lower |= c is >= 'a' and <= 'z';
                 digit |= c is >= '0' and <= '9';
                 nonHex |= !char.IsAsciiHexDigit(c);
-            }
-
-            var run = text.AsSpan(start, i - start);
-            if (run.Length < MinBase64Length)
-            {
-                continue;
             }
 
             // Both digits and letters: hex-encoded text always has both, phone and card numbers never have letters.
@@ -98,8 +99,6 @@ public static class EncodedPayloads
             }
         }
     }
-
-    private static bool IsBase64(char c) => c < 128 && Base64Table[c];
 
     private static bool TryDecodeHex(ReadOnlySpan<char> run, out string decoded)
     {
