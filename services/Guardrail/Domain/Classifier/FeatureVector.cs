@@ -4,7 +4,7 @@ namespace SecureRag.Guardrail.Domain.Classifier;
 /// The hashed features of one text (a reusable buffer): feature indices with repeats, plus features that occur many
 /// times (structure tokens), kept as index and count so they cost one entry instead of dozens.
 /// </summary>
-public sealed class FeatureVector
+public sealed class FeatureVector : IFeatureSink
 {
     private int[] _indices = new int[4096];
     private (int Index, int Times)[] _repeated = new (int, int)[16];

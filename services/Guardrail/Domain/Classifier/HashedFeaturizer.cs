@@ -21,14 +21,20 @@ public sealed class HashedFeaturizer(int bits)
 
     public void Featurize(ReadOnlySpan<char> folded, FeatureVector into)
     {
+        into.Reserve(Math.Min(folded.Length, MaxChars) * 2 + 16);
+        Featurize(folded, ref into);
+    }
+
+    public void Featurize<TSink>(ReadOnlySpan<char> folded, ref TSink into)
+        where TSink : IFeatureSink, allows ref struct
+    {
         if (folded.Length > MaxChars)
         {
             folded = folded[..MaxChars];
         }
 
-        into.Reserve(folded.Length * 2 + 16);
-        AddWords(folded, into);
-        AddCharGrams(folded, into);
+        AddWords(folded, ref into);
+        AddCharGrams(folded, ref into);
     }
 
     /// <summary>A synthetic feature (structure of the text, e.g. "prose line inside a table").</summary>
@@ -37,7 +43,8 @@ public sealed class HashedFeaturizer(int bits)
     /// <summary>The bucket of a synthetic feature.</summary>
     public int TokenBucket(string token) => Bucket(Hash(token, 0x5bd1e995));
 
-    private void AddWords(ReadOnlySpan<char> text, FeatureVector into)
+    private void AddWords<TSink>(ReadOnlySpan<char> text, ref TSink into)
+        where TSink : IFeatureSink, allows ref struct
     {
         uint previous = 0;
         var i = 0;
@@ -77,7 +84,8 @@ public sealed class HashedFeaturizer(int bits)
     }
 
     /// <summary>Every 4-gram of the text with runs of white space as one space and a leading space, in one pass.</summary>
-    private void AddCharGrams(ReadOnlySpan<char> text, FeatureVector into)
+    private void AddCharGrams<TSink>(ReadOnlySpan<char> text, ref TSink into)
+        where TSink : IFeatureSink, allows ref struct
     {
         // The last three characters of the collapsed text; the first is the leading space.
         char c1 = '\0', c2 = '\0', c3 = ' ';

@@ -36,6 +36,10 @@ public sealed class LinearModel(string name, int bits, float bias, float[] weigh
         return Sigmoid(Bias + sum / MathF.Sqrt(features.Count));
     }
 
+    /// <summary>The score from a <see cref="WeightSum"/> of the features (the same as scoring them stored).</summary>
+    public double Score(in WeightSum features) =>
+        features.Count == 0 ? Sigmoid(Bias) : Sigmoid(Bias + features.Sum / MathF.Sqrt(features.Count));
+
     public double Score(ReadOnlySpan<int> features)
     {
         if (features.IsEmpty)
