@@ -15,12 +15,14 @@ namespace SecureRag.Bench.GuardrailGrpc;
 /// </summary>
 public static class GuardrailHost
 {
+    public const string ServiceName = "guardrail";
+
     public static async Task<WebApplication> StartAsync(IAssertionKeySource keys)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ServiceIdentity:Name"] = ServiceAssertions.Audience,
+            ["ServiceIdentity:Name"] = ServiceName,
             ["Logging:LogLevel:Default"] = "Warning",
         });
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, o => o.Protocols = HttpProtocols.Http2));

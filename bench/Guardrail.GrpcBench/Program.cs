@@ -11,7 +11,7 @@ using SecureRag.ServiceDefaults.Security;
 // One caller, one call at a time, over loopback HTTP/2 with a verified service assertion on every call.
 var calls = args.SkipWhile(a => a != "--calls").Skip(1).Select(int.Parse).FirstOrDefault(5000);
 var warmUp = Math.Max(500, calls / 10);
-var keys = new ServiceAssertions();
+var keys = new BenchKeys(GuardrailHost.ServiceName);
 await using var app = await GuardrailHost.StartAsync(keys);
 using var channel = GrpcChannel.ForAddress(app.Urls.First());
 var client = new GuardrailService.GuardrailServiceClient(channel);

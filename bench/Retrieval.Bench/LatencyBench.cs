@@ -45,7 +45,7 @@ public static class LatencyBench
         await using var postgres = await PrivatePostgres.StartAsync(
             ["shared_buffers=1GB", "maintenance_work_mem=512MB", .. extra], Environment.GetEnvironmentVariable("BENCH_PG_DIR"), ct);
         Console.Error.WriteLine($"postgres on port {postgres.Port}");
-        var keys = new BenchKeys();
+        var keys = new BenchKeys("retrieval");
         var embedder = new HashedQueryEmbedder(384);
         await using var app = await RetrievalHost.StartAsync(postgres.ConnectionString(), keys, embedder, settings.Configuration);
         using var channel = GrpcChannel.ForAddress(app.Urls.First());

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Grpc.Core;
 using Grpc.Net.Client;
+using SecureRag.Bench;
 using SecureRag.Contracts.Retrieval;
 using SecureRag.ServiceDefaults.Security;
 using RetrievalClient = SecureRag.Contracts.Retrieval.Retrieval.RetrievalClient;
@@ -21,7 +22,7 @@ public static class QualityBench
     {
         var collection = Collection.Load(folder);
         await using var postgres = await PrivatePostgres.StartAsync(cancellationToken: ct);
-        var keys = new BenchKeys();
+        var keys = new BenchKeys("retrieval");
         var embedder = new HashedQueryEmbedder(384);
         await using var app = await RetrievalHost.StartAsync(postgres.ConnectionString(), keys, embedder);
         using var channel = GrpcChannel.ForAddress(app.Urls.First());

@@ -3,6 +3,7 @@ using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using SecureRag.Contracts.Retrieval;
+using SecureRag.Bench;
 using SecureRag.Retrieval.Bench;
 using SecureRag.ServiceDefaults.Security;
 using RetrievalClient = SecureRag.Contracts.Retrieval.Retrieval.RetrievalClient;
@@ -21,7 +22,7 @@ public abstract class RetrievalServer : IAsyncLifetime
     private WebApplication? _app;
     private GrpcChannel? _channel;
 
-    public BenchKeys Keys { get; } = new();
+    public BenchKeys Keys { get; } = new("retrieval");
 
     public HashedQueryEmbedder Embedder { get; } = new(Dimension);
 

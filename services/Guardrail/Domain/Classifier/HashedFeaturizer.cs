@@ -37,10 +37,7 @@ public sealed class HashedFeaturizer(int bits)
         AddCharGrams(folded, ref into);
     }
 
-    /// <summary>A synthetic feature (structure of the text, e.g. "prose line inside a table").</summary>
-    public void AddToken(string token, FeatureVector into, int times = 1) => into.Add(TokenBucket(token), times);
-
-    /// <summary>The bucket of a synthetic feature.</summary>
+    /// <summary>The bucket of a synthetic feature (structure of the text, e.g. "prose line inside a table").</summary>
     public int TokenBucket(string token) => Bucket(Hash(token, 0x5bd1e995));
 
     private void AddWords<TSink>(ReadOnlySpan<char> text, ref TSink into)

@@ -2,8 +2,8 @@ namespace SecureRag.Guardrail.Domain.Classifier;
 
 /// <summary>
 /// A linear model's weights summed over features as they are hashed, without storing them. Features arrive in the
-/// order <see cref="FeatureVector"/> would hold them and <see cref="LinearModel.Score(FeatureVector)"/> sums them, so
-/// the float sum, and the score, is the same to the bit.
+/// order <see cref="FeatureVector"/> holds them for the trainer, and are summed in that order, so the float sum, and
+/// the score, is the same to the bit as summing the stored features.
 /// </summary>
 public ref struct WeightSum(ReadOnlySpan<float> weights) : IFeatureSink
 {

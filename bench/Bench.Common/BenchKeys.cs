@@ -3,13 +3,14 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using SecureRag.ServiceDefaults.Security;
 
-namespace SecureRag.Retrieval.Bench;
+namespace SecureRag.Bench;
 
 /// <summary>
 /// Stands in for Auth: an ES256 key the service trusts (its key source) and assertions signed with it, so the
 /// service's own assertion interceptor verifies every call as in production.
 /// </summary>
-public sealed class BenchKeys : IAssertionKeySource
+/// <param name="audience">The service the assertions are for (its <c>ServiceIdentity:Name</c>).</param>
+public sealed class BenchKeys(string audience) : IAssertionKeySource
 {
     private readonly ECDsaSecurityKey _key = new(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = "bench" };
 
@@ -23,7 +24,7 @@ public sealed class BenchKeys : IAssertionKeySource
     /// <summary>A principal assertion for an app's API key.</summary>
     public string ApiKey(string tenant, string keyId, string app) => Sign(tenant, keyId, "apikey", [], app, null);
 
-    /// <summary>A service assertion (Ingestion writing the index, say).</summary>
+    /// <summary>A service assertion (Ingestion writing the index, or the Gateway scanning for a user).</summary>
     public string Service(string tenant, string service, string onBehalfOf) => Sign(tenant, service, "service", [], null, onBehalfOf);
 
     private string Sign(string tenant, string subject, string kind, IEnumerable<string> groups, string? app, string? onBehalfOf)
@@ -51,7 +52,7 @@ public sealed class BenchKeys : IAssertionKeySource
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = AssertionClaims.Issuer,
-            Audience = "retrieval",
+            Audience = audience,
             IssuedAt = now.AddMinutes(-1),
             NotBefore = now.AddMinutes(-1),
             Expires = now.AddHours(2),
