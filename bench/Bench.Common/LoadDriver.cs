@@ -32,11 +32,11 @@ public static class LoadDriver
         return (ok, errors, clock.Elapsed.TotalSeconds);
     }
 
-    /// <returns>Every request's latency in milliseconds, sorted, and the number that failed.</returns>
+    /// <returns>Every request's latency by its scheduled start, and the number that failed.</returns>
     public static async Task<(Latencies Latencies, int Errors)> FixedRateAsync(Func<Task<bool>> send, double rate, TimeSpan duration)
     {
         var count = (int)(rate * duration.TotalSeconds);
-        var latencies = new ConcurrentBag<double>();
+        var latencies = new ConcurrentBag<(double StartSeconds, double Milliseconds)>();
         var errors = 0;
         var clock = Stopwatch.StartNew();
         var tasks = new List<Task>(count);
@@ -52,7 +52,7 @@ public static class LoadDriver
             tasks.Add(Task.Run(async () =>
             {
                 var success = await send();
-                latencies.Add((clock.Elapsed - scheduled).TotalMilliseconds);
+                latencies.Add((scheduled.TotalSeconds, (clock.Elapsed - scheduled).TotalMilliseconds));
                 if (!success)
                 {
                     Interlocked.Increment(ref errors);

@@ -68,9 +68,13 @@ Console.Error.WriteLine($"saturation: {ok} ok, {errors} errors, {callers} caller
 // The same offered rate against the same handler, without and then with the security layer.
 var rate = Option("rate", 2000);
 var duration = TimeSpan.FromSeconds(Option("seconds", 30));
+Console.Error.WriteLine($"unsecured phase from {DateTime.UtcNow:HH:mm:ss.f}");
 var (bare, bareErrors) = await LoadDriver.FixedRateAsync(Unsecured, rate, duration);
+Console.Error.WriteLine($"secured phase from {DateTime.UtcNow:HH:mm:ss.f}");
 var (secured, securedErrors) = await LoadDriver.FixedRateAsync(Secured, rate, duration);
 var after = await StatsAsync();
+Console.Error.WriteLine($"slow seconds, unsecured: {bare.SlowSeconds(50)}");
+Console.Error.WriteLine($"slow seconds, secured: {secured.SlowSeconds(50)}");
 Console.WriteLine($"p50_ms={F(secured.Percentile(0.50))} p99_ms={F(secured.Percentile(0.99))} overhead_p50_ms={F(secured.Percentile(0.50) - bare.Percentile(0.50))}");
 Console.WriteLine($"unsecured_p50_ms={F(bare.Percentile(0.50))} unsecured_p99_ms={F(bare.Percentile(0.99))} rate={rate} seconds={duration.TotalSeconds:F0} errors={securedErrors + bareErrors}");
 

@@ -27,6 +27,13 @@ public sealed class AuthOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan PrincipalCacheLifetime { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How stale an API key's recorded last use may get: a use within this long of the recorded one is not written
+    /// again, which spares a write on most authentications of a busy key.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan ApiKeyLastUsedPrecision { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Where the one-time bootstrap owner credential is written at the platform's first start.</summary>
     [Required]
     public string BootstrapCredentialPath { get; set; } = "bootstrap-owner.credential";

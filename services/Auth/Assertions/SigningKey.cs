@@ -14,5 +14,8 @@ public sealed record SigningKey(
 {
     public JsonWebKey PublicKey { get; } = new(PublicJwk);
 
-    public SigningCredentials Credentials => new(new ECDsaSecurityKey(PrivateKey) { KeyId = KeyId }, SecurityAlgorithms.EcdsaSha256);
+    // One instance per key: IdentityModel caches its signer by the key's thumbprint, which each new key object
+    // would compute again.
+    public SigningCredentials? Credentials { get; } =
+        PrivateKey is null ? null : new(new ECDsaSecurityKey(PrivateKey) { KeyId = KeyId }, SecurityAlgorithms.EcdsaSha256);
 }

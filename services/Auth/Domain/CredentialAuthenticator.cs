@@ -50,7 +50,10 @@ public sealed class CredentialAuthenticator(
             throw new AuthenticationFailedException("The API key is not allowed from this address.");
         }
 
-        await keys.TouchAsync(key.Id, cancellationToken);
+        if (key.LastUsedAt is not { } lastUsed || time.GetUtcNow() - new DateTimeOffset(DateTime.SpecifyKind(lastUsed, DateTimeKind.Utc)) >= options.Value.ApiKeyLastUsedPrecision)
+        {
+            await keys.TouchAsync(key.Id, cancellationToken);
+        }
         if (key.Bootstrap)
         {
             var bootstrap = new Principal { TenantId = key.TenantId.ToString(), PrincipalId = key.Id.ToString(), Kind = "apikey", Roles = { Roles.Bootstrap } };
@@ -124,6 +127,7 @@ public sealed class CredentialAuthenticator(
             throw new AuthenticationFailedException("The user is disabled.");
         }
 
+        var (roles, groupIds) = await directory.GetMembershipAsync(user.Id, cancellationToken);
         var principal = new Principal
         {
             TenantId = user.TenantId.ToString(),
@@ -131,8 +135,8 @@ public sealed class CredentialAuthenticator(
             Kind = "user",
             AppId = appId,
             Scopes = { scopes },
-            GroupIds = { (await directory.GetGroupIdsAsync(user.Id, cancellationToken)).Select(g => g.ToString()) },
-            Roles = { (await directory.GetRolesAsync(user.Id, cancellationToken)).Select(r => Roles.Scoped(r.Role, r.Scope)) },
+            GroupIds = { groupIds.Select(g => g.ToString()) },
+            Roles = { roles.Select(r => Roles.Scoped(r.Role, r.Scope)) },
         };
         if (user.PlatformOperator)
         {

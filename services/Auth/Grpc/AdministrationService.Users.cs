@@ -129,6 +129,9 @@ public sealed partial class AdministrationService
         return new Empty();
     }
 
-    private async Task<User> ReadUserAsync(UserRecord user, CancellationToken cancellationToken) =>
-        user.ToProto(await directory.GetRolesAsync(user.Id, cancellationToken), await directory.GetGroupIdsAsync(user.Id, cancellationToken));
+    private async Task<User> ReadUserAsync(UserRecord user, CancellationToken cancellationToken)
+    {
+        var (roles, groupIds) = await directory.GetMembershipAsync(user.Id, cancellationToken);
+        return user.ToProto(roles, groupIds);
+    }
 }

@@ -93,14 +93,6 @@ public sealed class DirectoryStore(ServiceDatabase database)
             new { TenantId = tenantId, Limit = limit, After = after }, cancellationToken: cancellationToken))];
     }
 
-    public async Task<IReadOnlyList<RoleGrant>> GetRolesAsync(Guid userId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return [.. await connection.QueryAsync<RoleGrant>(new CommandDefinition(
-            "SELECT role AS Role, scope AS Scope FROM role_assignments WHERE user_id = @Id ORDER BY role, scope",
-            new { Id = userId }, cancellationToken: cancellationToken))];
-    }
-
     public async Task SetRolesAsync(DbSession session, Guid userId, IReadOnlyList<RoleGrant> roles, CancellationToken cancellationToken)
     {
         await session.Connection.ExecuteAsync(new CommandDefinition(
@@ -110,11 +102,17 @@ public sealed class DirectoryStore(ServiceDatabase database)
             roles.Select(r => new { UserId = userId, r.Role, r.Scope }), session.Transaction, cancellationToken: cancellationToken));
     }
 
-    public async Task<IReadOnlyList<Guid>> GetGroupIdsAsync(Guid userId, CancellationToken cancellationToken)
+    /// <summary>The user's roles and groups, read in one round trip.</summary>
+    public async Task<(IReadOnlyList<RoleGrant> Roles, IReadOnlyList<Guid> GroupIds)> GetMembershipAsync(Guid userId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return [.. await connection.QueryAsync<Guid>(new CommandDefinition(
-            "SELECT group_id FROM group_members WHERE user_id = @Id ORDER BY group_id", new { Id = userId }, cancellationToken: cancellationToken))];
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            """
+            SELECT role AS Role, scope AS Scope FROM role_assignments WHERE user_id = @Id ORDER BY role, scope;
+            SELECT group_id FROM group_members WHERE user_id = @Id ORDER BY group_id;
+            """,
+            new { Id = userId }, cancellationToken: cancellationToken));
+        return ([.. await results.ReadAsync<RoleGrant>()], [.. await results.ReadAsync<Guid>()]);
     }
 
     /// <summary>Makes the user's membership of provider-managed groups (those with an external id) match the token.</summary>

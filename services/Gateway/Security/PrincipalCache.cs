@@ -10,11 +10,12 @@ namespace SecureRag.Gateway.Security;
 /// Remembers Auth's answers briefly, keyed by a digest of the credential (never the credential itself). Concurrent
 /// requests with the same credential share one call to Auth. A change to a tenant's principals evicts all of its
 /// entries (see PrincipalsChangedConsumer), so revocation does not wait for expiry. An entry in use is renewed in the
-/// background before it expires (see <see cref="CachedAuthentication.Create"/>), so a busy credential never waits for
-/// Auth once it is cached.
+/// background before it expires (see <see cref="CachedAuthentication.Create"/>), at a bounded rate (see
+/// <see cref="RenewalBudget"/>), so a busy credential never waits for Auth once it is cached.
 /// </summary>
 public sealed class PrincipalCache(IOptions<GatewayOptions> options, TimeProvider time, ILogger<PrincipalCache> logger)
 {
+    private readonly RenewalBudget _renewals = new(options.Value.PrincipalRenewalsPerSecond, time);
     private readonly ConcurrentDictionary<string, Lazy<Task<CachedAuthentication>>> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _renewing = new(StringComparer.Ordinal);
     private long _hits;
@@ -66,7 +67,7 @@ public sealed class PrincipalCache(IOptions<GatewayOptions> options, TimeProvide
         {
             Interlocked.Increment(ref _hits);
             authentication = entry.Value.Result;
-            if (now >= authentication.RenewFrom && _renewing.TryAdd(key, 0))
+            if (now >= authentication.RenewFrom && !_renewing.ContainsKey(key) && _renewals.TryTake() && _renewing.TryAdd(key, 0))
             {
                 _ = RenewAsync(key, entry, authenticate);
             }

@@ -98,6 +98,41 @@ public sealed class PrincipalCacheTests
         Assert.False(_cache.TryGetFresh("k", () => Answer("never"), out _));
     }
 
+    [Fact]
+    public async Task RenewalsComingDueTogetherAreSpreadAtTheConfiguredRateWhileEveryEntryStaysInUse()
+    {
+        var cache = new PrincipalCache(
+            Options.Create(new GatewayOptions { PrincipalRenewalsPerSecond = 100 }), _time, NullLogger<PrincipalCache>.Instance);
+        for (var i = 0; i < 50; i++)
+        {
+            await cache.GetOrAuthenticateAsync($"k{i}", () => Answer("first"));
+        }
+
+        var asked = 0;
+        Task<CachedAuthentication> Renew()
+        {
+            Interlocked.Increment(ref asked);
+            return new TaskCompletionSource<CachedAuthentication>().Task;
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(50)); // every entry is due
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.True(cache.TryGetFresh($"k{i}", Renew, out var served));
+            Assert.Equal("first", served.Caller.Principal.PrincipalId);
+        }
+
+        Assert.Equal(10, asked); // a tenth of a second's worth at once
+
+        _time.Advance(TimeSpan.FromMilliseconds(50));
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.True(cache.TryGetFresh($"k{i}", Renew, out _));
+        }
+
+        Assert.Equal(15, asked); // then 100 a second
+    }
+
     private Task<CachedAuthentication> Answer(string principal)
     {
         var caller = new GatewayCaller(
