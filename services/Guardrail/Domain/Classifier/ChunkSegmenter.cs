@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SecureRag.Guardrail.Domain.Classifier;
 
 /// <summary>
@@ -12,10 +14,27 @@ public static class ChunkSegmenter
 {
     private const int MaxSegmentChars = 300;
 
+    private static readonly SearchValues<string> ReaderWordParts =
+        SearchValues.Create(["you", "du", "vo", "tu"], StringComparison.Ordinal);
+
     public static List<TextSegment> Segment(string folded)
     {
-        var lines = new List<(int Start, int Length)>();
+        // Two passes over the lines (the split is a vectorised search) rather than a list of them: one to tell a table,
+        // one to segment.
         int tableRows = 0, nonEmpty = 0;
+        foreach (var range in folded.AsSpan().Split('\n'))
+        {
+            var (start, length) = Trim(folded, range.Start.Value, range.End.Value - range.Start.Value);
+            if (length > 0)
+            {
+                nonEmpty++;
+                tableRows += folded[start] == '|' ? 1 : 0;
+            }
+        }
+
+        var isTable = tableRows >= 3 && tableRows * 2 >= nonEmpty;
+        var segments = new List<TextSegment>(nonEmpty);
+        var inFence = false;
         foreach (var range in folded.AsSpan().Split('\n'))
         {
             var (start, length) = Trim(folded, range.Start.Value, range.End.Value - range.Start.Value);
@@ -24,19 +43,6 @@ public static class ChunkSegmenter
                 continue;
             }
 
-            lines.Add((start, length));
-            nonEmpty++;
-            if (folded[start] == '|')
-            {
-                tableRows++;
-            }
-        }
-
-        var isTable = tableRows >= 3 && tableRows * 2 >= nonEmpty;
-        var segments = new List<TextSegment>(lines.Count);
-        var inFence = false;
-        foreach (var (start, length) in lines)
-        {
             var line = folded.AsSpan(start, length);
             if (line.StartsWith("```"))
             {
@@ -116,7 +122,7 @@ public static class ChunkSegmenter
         {
             traits |= SegmentTraits.Imperative;
         }
-        else if (InstructionLexicon.IsQuestionWord(first) && traits.HasFlag(SegmentTraits.Question))
+        else if (traits.HasFlag(SegmentTraits.Question) && InstructionLexicon.IsQuestionWord(first))
         {
             traits |= SegmentTraits.Question;
         }
@@ -149,6 +155,13 @@ public static class ChunkSegmenter
     /// <summary>Whether the segment says "you" (or du, vous, votre, tu, あなた, 你) as a word: one pass over its words.</summary>
     private static bool AddressesReader(ReadOnlySpan<char> text)
     {
+        // Each of those words contains one of these, so a segment without any (most) needs no walk over its words.
+        // (The two CJK characters apart: a non-ASCII needle would take the multi-string search off its fast path.)
+        if (text.IndexOfAny(ReaderWordParts) < 0 && text.IndexOfAny('あ', '你') < 0)
+        {
+            return false;
+        }
+
         var i = 0;
         while (i < text.Length)
         {
@@ -170,7 +183,7 @@ public static class ChunkSegmenter
                 i++;
             }
 
-            if (text[start..i] is "you" or "your" or "du" or "vous" or "votre" or "tu")
+            if (i - start is >= 2 and <= 5 && text[start..i] is "you" or "your" or "du" or "vous" or "votre" or "tu")
             {
                 return true;
             }

@@ -6,7 +6,8 @@ namespace SecureRag.Guardrail.Domain.Detectors;
 /// Decides in one pass which rules can match a text at all. Each trigger is reduced to an anchor: its most telling
 /// word ("your response" → "response", "to the ai" → "ai"), matched as a word prefix (as a whole word when it has
 /// three letters or fewer) by walking a trie along every word of the text; a trigger phrase longer than its anchor is
-/// then confirmed with one ordinal search. Triggers are word starts, so compounds need their own trigger
+/// then confirmed in place, or, where the phrase could also sit at a place the walk does not see, by one ordinal
+/// search for the anchor per text that checks all the anchor's phrases at each occurrence. Triggers are word starts, so compounds need their own trigger
 /// ("systemprompt"). Triggers without letters ("&lt;|", "---") go through a small vectorised search, and so does the
 /// squashed view (no word boundaries), where text without CJK characters skips the CJK triggers entirely. A
 /// multi-string search over a thousand trigger phrases costs tens of microseconds per kilobyte; this costs a few.
@@ -20,7 +21,7 @@ public sealed class TriggerIndex
     };
 
     private readonly int _ruleCount;
-    private readonly int _phraseCount;
+    private readonly int _searchedAnchors;
     private readonly TrieNode _root = new();
     private readonly (SearchValues<string> Values, Dictionary<string, int[]> Rules)? _literal;
     private readonly (SearchValues<string> Values, Dictionary<string, int[]> Rules)? _cjk;
@@ -41,7 +42,7 @@ public sealed class TriggerIndex
                     var offset = phrase is null ? 0 : WordOffset(phrase, anchor);
                     var wholeWord = anchor.Length <= 3;
                     var local = phrase is not null && offset > 0 && (!wholeWord || offset + anchor.Length < phrase.Length);
-                    _root.Add(anchor, new Anchored(i, phrase is null ? -1 : _phraseCount++, phrase, offset, local), wholeWord);
+                    _root.Add(anchor, new Anchored(i, phrase, offset, local), wholeWord, ref _searchedAnchors);
                 }
                 else
                 {
@@ -59,8 +60,8 @@ public sealed class TriggerIndex
     public void Candidates(ReadOnlySpan<char> text, Span<bool> candidates)
     {
         candidates[.._ruleCount].Clear();
-        var checkedPhrases = _phraseCount <= 4096 ? stackalloc bool[_phraseCount] : new bool[_phraseCount];
-        WalkWords(text, candidates, checkedPhrases);
+        var searched = _searchedAnchors <= 1024 ? stackalloc bool[_searchedAnchors] : new bool[_searchedAnchors];
+        WalkWords(text, candidates, searched);
         if (_literal is { } literal)
         {
             Mark(text, literal.Values, literal.Rules, candidates);
@@ -72,7 +73,7 @@ public sealed class TriggerIndex
         }
     }
 
-    private void WalkWords(ReadOnlySpan<char> text, Span<bool> candidates, Span<bool> checkedPhrases)
+    private void WalkWords(ReadOnlySpan<char> text, Span<bool> candidates, Span<bool> searched)
     {
         if (_root.IsEmpty)
         {
@@ -88,32 +89,46 @@ public sealed class TriggerIndex
                 continue;
             }
 
-            // Walk the trie along this word; every anchor passed is a prefix of the word.
-            var node = _root;
+            // Walk the trie along this word; every anchor passed is a prefix of the word. Most words leave the trie
+            // after a letter or two: the rest of such a word is skipped without looking anything up.
+            TrieNode? node = _root;
             var wordStart = i;
             for (; i < text.Length && char.IsLetterOrDigit(text[i]); i++)
             {
-                node = node?.Child(text[i]);
-                Mark(text, wordStart, node?.PrefixRules, candidates, checkedPhrases);
+                node = node.Child(text[i]);
+                if (node is null)
+                {
+                    i++;
+                    while (i < text.Length && char.IsLetterOrDigit(text[i]))
+                    {
+                        i++;
+                    }
+
+                    break;
+                }
+
+                if (node.PrefixRules is { } prefixRules)
+                {
+                    Mark(text, wordStart, prefixRules, candidates, searched);
+                }
             }
 
-            Mark(text, wordStart, node?.WordRules, candidates, checkedPhrases);
+            if (node?.WordRules is { } wordRules)
+            {
+                Mark(text, wordStart, wordRules, candidates, searched);
+            }
         }
     }
 
     /// <summary>
     /// Marks the rules anchored here whose whole trigger phrase occurs in the text: read in place around this word when
     /// every occurrence of the phrase puts its anchor at a word start (see <see cref="Anchored.Local"/>), otherwise
-    /// searched in the whole text once per phrase.
+    /// looked for once per text at every occurrence of the anchor (an occurrence of the phrase contains one), for all
+    /// the anchor's phrases in one search.
     /// </summary>
-    private static void Mark(ReadOnlySpan<char> text, int wordStart, Anchored[]? anchored, Span<bool> candidates, Span<bool> checkedPhrases)
+    private static void Mark(ReadOnlySpan<char> text, int wordStart, AnchorRules anchored, Span<bool> candidates, Span<bool> searched)
     {
-        if (anchored is null)
-        {
-            return;
-        }
-
-        foreach (var (rule, phraseId, phrase, offset, local) in anchored)
+        foreach (var (rule, phrase, offset, local) in anchored.Rules)
         {
             if (candidates[rule])
             {
@@ -128,11 +143,31 @@ public sealed class TriggerIndex
             {
                 candidates[rule] = wordStart >= offset && text[(wordStart - offset)..].StartsWith(phrase, StringComparison.Ordinal);
             }
-            else if (!checkedPhrases[phraseId])
+        }
+
+        if (anchored.SearchId >= 0 && !searched[anchored.SearchId])
+        {
+            searched[anchored.SearchId] = true;
+            SearchPhrases(text, anchored, candidates);
+        }
+    }
+
+    private static void SearchPhrases(ReadOnlySpan<char> text, AnchorRules anchored, Span<bool> candidates)
+    {
+        var anchor = anchored.Anchor;
+        for (var at = text.IndexOf(anchor, StringComparison.Ordinal); at >= 0;)
+        {
+            foreach (var (rule, phrase, offset, local) in anchored.Rules)
             {
-                checkedPhrases[phraseId] = true;
-                candidates[rule] = text.Contains(phrase, StringComparison.Ordinal);
+                if (!local && phrase is not null && !candidates[rule] && at >= offset
+                    && text[(at - offset)..].StartsWith(phrase, StringComparison.Ordinal))
+                {
+                    candidates[rule] = true;
+                }
             }
+
+            var next = text[(at + 1)..].IndexOf(anchor, StringComparison.Ordinal);
+            at = next < 0 ? -1 : at + 1 + next;
         }
     }
 
@@ -227,7 +262,13 @@ public sealed class TriggerIndex
     /// and, when matched as a whole word, not its last, so wherever the phrase occurs the walk reaches its anchor and
     /// checking the phrase in place there is the same as searching the whole text.
     /// </summary>
-    private readonly record struct Anchored(int Rule, int PhraseId, string? Phrase, int Offset, bool Local);
+    private readonly record struct Anchored(int Rule, string? Phrase, int Offset, bool Local);
+
+    /// <summary>
+    /// The rules reached through one anchor; <paramref name="SearchId"/> numbers the anchors with phrases that must be
+    /// searched for in the whole text (-1: none), so each such anchor is searched for once per text.
+    /// </summary>
+    private sealed record AnchorRules(string Anchor, Anchored[] Rules, int SearchId);
 
     private sealed class TrieNode
     {
@@ -235,14 +276,14 @@ public sealed class TriggerIndex
         private Dictionary<char, TrieNode>? _other;
 
         /// <summary>Rules whose anchor ends here, matched by any word that starts with it.</summary>
-        public Anchored[]? PrefixRules { get; private set; }
+        public AnchorRules? PrefixRules { get; private set; }
 
         /// <summary>Rules whose anchor ends here, matched only by the whole word.</summary>
-        public Anchored[]? WordRules { get; private set; }
+        public AnchorRules? WordRules { get; private set; }
 
         public bool IsEmpty => _ascii is null && _other is null;
 
-        public void Add(string anchor, Anchored rule, bool wholeWord)
+        public void Add(string anchor, Anchored rule, bool wholeWord, ref int searchedAnchors)
         {
             var node = this;
             foreach (var c in anchor)
@@ -252,15 +293,29 @@ public sealed class TriggerIndex
 
             if (wholeWord)
             {
-                node.WordRules = With(node.WordRules, rule);
+                node.WordRules = With(anchor, node.WordRules, rule, ref searchedAnchors);
             }
             else
             {
-                node.PrefixRules = With(node.PrefixRules, rule);
+                node.PrefixRules = With(anchor, node.PrefixRules, rule, ref searchedAnchors);
             }
         }
 
-        private static Anchored[] With(Anchored[]? rules, Anchored rule) => rules is null ? [rule] : rules.Contains(rule) ? rules : [.. rules, rule];
+        private static AnchorRules With(string anchor, AnchorRules? rules, Anchored rule, ref int searchedAnchors)
+        {
+            if (rules is not null && rules.Rules.Contains(rule))
+            {
+                return rules;
+            }
+
+            var searchId = rules?.SearchId ?? -1;
+            if (searchId < 0 && rule is { Phrase: not null, Local: false })
+            {
+                searchId = searchedAnchors++;
+            }
+
+            return new AnchorRules(anchor, rules is null ? [rule] : [.. rules.Rules, rule], searchId);
+        }
 
         public TrieNode? Child(char c) =>
             c < 128 ? _ascii?[c] : _other?.GetValueOrDefault(c);

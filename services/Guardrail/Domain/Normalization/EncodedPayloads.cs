@@ -18,9 +18,6 @@ public static class EncodedPayloads
     private const int MaxSegments = 8;
     private const int MaxDecodedChars = 64 * 1024;
 
-    private static readonly SearchValues<char> Base64Chars =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_=");
-
     public static IReadOnlyList<DecodedSegment> Decode(string text, string? hiddenTags, int depth)
     {
         List<DecodedSegment>? segments = null;
@@ -57,25 +54,10 @@ public static class EncodedPayloads
     /// </summary>
     private static void FindRuns(string text, ref List<DecodedSegment>? segments, int depth, ref int budget)
     {
-        var rest = text.AsSpan();
-        while (!rest.IsEmpty)
+        var from = 0;
+        while (TokenRuns.Next(text, MinBase64Length, ref from, out var start, out var length))
         {
-            // Vectorised jumps over the run boundaries: ordinary words are runs too short to look at.
-            var start = rest.IndexOfAny(Base64Chars);
-            if (start < 0)
-            {
-                return;
-            }
-
-            rest = rest[start..];
-            var length = rest.IndexOfAnyExcept(Base64Chars);
-            var run = length < 0 ? rest : rest[..length];
-            rest = rest[run.Length..];
-            if (run.Length < MinBase64Length)
-            {
-                continue;
-            }
-
+            var run = text.AsSpan(start, length);
             bool upper = false, lower = false, digit = false, nonHex = false;
             foreach (var c in run)
             {

@@ -13,6 +13,9 @@ public static class TextNormalizer
 {
     private const int MaxDecodeDepth = 2;
 
+    private static readonly SearchValues<char> AsciiWithoutLeetspeak =
+        SearchValues.Create([.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => Leetspeak.Map(c) == '\0')]);
+
     public static NormalizedText Normalize(string text) => Normalize(text, 0);
 
     internal static NormalizedText Normalize(string text, int depth)
@@ -23,7 +26,6 @@ public static class TextNormalizer
         try
         {
             var length = Fold(text, buffer, ref signals, ref hidden);
-            length = FoldWords(buffer, length, ref signals);
             var folded = new string(buffer, 0, length);
             var squashed = Squash(buffer, length);
             var decoded = depth < MaxDecodeDepth
@@ -49,15 +51,38 @@ public static class TextNormalizer
         }
     }
 
+    /// <summary>
+    /// Folds each character into <paramref name="buffer"/> with runs of white space as one separator, and each word
+    /// as soon as its separator is written (homoglyphs and leetspeak), then joins letters spaced apart: one pass over
+    /// the text, each word folded while it is still in cache, and plain a–z words not looked at again.
+    /// </summary>
     private static int Fold(string text, char[] buffer, ref NormalizationSignals signals, ref StringBuilder? hidden)
     {
         var n = 0;
         var pending = '\0';
+        var words = new WordState();
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
             char folded;
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            if (c < 128)
+            {
+                // ASCII (most text): lower case, one separator per run of white space, controls dropped.
+                folded = CharFolding.Fold(c);
+                if (folded is not (' ' or '\n' or CharFolding.Drop))
+                {
+                    if (pending != '\0')
+                    {
+                        n = EndWord(buffer, n, pending, ref words, ref signals);
+                        pending = '\0';
+                    }
+
+                    buffer[n++] = folded;
+                    words.Plain &= folded is >= 'a' and <= 'z';
+                    continue;
+                }
+            }
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
                 var codePoint = char.ConvertToUtf32(c, text[i + 1]);
                 i++;
@@ -74,9 +99,10 @@ public static class TextNormalizer
 
                 if (!CharFolding.TryFoldAstral(codePoint, out folded))
                 {
-                    n = Flush(buffer, n, ref pending);
+                    n = Flush(buffer, n, ref pending, ref words, ref signals);
                     buffer[n++] = c;
                     buffer[n++] = text[i];
+                    words.Plain = false;
                     continue;
                 }
 
@@ -113,61 +139,83 @@ public static class TextNormalizer
                     pending = '\n';
                     break;
                 case CharFolding.Expand:
-                    n = Flush(buffer, n, ref pending);
+                    n = Flush(buffer, n, ref pending, ref words, ref signals);
                     foreach (var e in CharFolding.Expansion(c))
                     {
                         buffer[n++] = e;
+                        words.Plain &= e is >= 'a' and <= 'z';
                     }
 
                     break;
                 default:
-                    n = Flush(buffer, n, ref pending);
+                    n = Flush(buffer, n, ref pending, ref words, ref signals);
                     buffer[n++] = folded;
+                    words.Plain &= folded is >= 'a' and <= 'z';
                     break;
             }
         }
 
-        return n;
-    }
-
-    private static int Flush(char[] buffer, int n, ref char pending)
-    {
-        if (pending != '\0' && n > 0)
+        if (n > 0)
         {
-            buffer[n++] = pending;
+            CompleteWord(buffer, n, ref words, ref signals);
         }
 
-        pending = '\0';
+        return words.Spaced ? JoinSpacedLetters(buffer, n, ref signals) : n;
+    }
+
+    private static int Flush(char[] buffer, int n, ref char pending, ref WordState words, ref NormalizationSignals signals)
+    {
+        if (pending != '\0')
+        {
+            n = EndWord(buffer, n, pending, ref words, ref signals);
+            pending = '\0';
+        }
+
         return n;
     }
 
-    /// <summary>Word-level folding in place: homoglyphs and leetspeak inside words, then letters spaced apart.</summary>
-    private static int FoldWords(char[] buffer, int length, ref NormalizationSignals signals)
+    /// <summary>Before a character that follows white space: the word before it is complete; then the separator.</summary>
+    private static int EndWord(char[] buffer, int n, char separator, ref WordState words, ref NormalizationSignals signals)
     {
-        var start = 0;
-        var singleLetters = 0;
-        var spaced = false;
-        while (start < length)
+        if (n == 0)
         {
-            var end = start;
-            while (end < length && buffer[end] is not (' ' or '\n'))
-            {
-                end++;
-            }
+            return 0;
+        }
 
+        CompleteWord(buffer, n, ref words, ref signals);
+        buffer[n] = separator;
+        words = new WordState { Start = n + 1, SingleLetters = words.SingleLetters, Spaced = words.Spaced };
+        return n + 1;
+    }
+
+    /// <summary>The word that ends at <paramref name="end"/>: folded, and counted towards letters spaced apart.</summary>
+    private static void CompleteWord(char[] buffer, int end, ref WordState words, ref NormalizationSignals signals)
+    {
+        var start = words.Start;
+        if (!words.Plain)
+        {
             FoldWord(buffer.AsSpan(start, end - start), ref signals);
-            singleLetters = end - start == 1 && char.IsLetter(buffer[start]) ? singleLetters + 1 : 0;
-            spaced |= singleLetters >= 4;
-            start = end + 1;
         }
 
-        return spaced ? JoinSpacedLetters(buffer, length, ref signals) : length;
+        words.SingleLetters = end - start == 1 && char.IsLetter(buffer[start]) ? words.SingleLetters + 1 : 0;
+        words.Spaced |= words.SingleLetters >= 4;
     }
 
+    /// <summary>Where the current word starts, whether it is all a–z so far, and the run of one-letter words before it.</summary>
+    private struct WordState()
+    {
+        public int Start;
+        public bool Plain = true;
+        public int SingleLetters;
+        public bool Spaced;
+    }
+
+    /// <summary>Homoglyphs and leetspeak folded in place inside one word.</summary>
     private static void FoldWord(Span<char> word, ref NormalizationSignals signals)
     {
-        // Most words are plain lower-case Latin letters already: nothing to fold.
-        if (word.IndexOfAnyExceptInRange('a', 'z') < 0)
+        // Most words are ASCII without a leetspeak character ("email.", "inc.,"): no homoglyph (none is ASCII) and no
+        // leetspeak, so nothing to fold.
+        if (word.IndexOfAnyExcept(AsciiWithoutLeetspeak) < 0)
         {
             return;
         }

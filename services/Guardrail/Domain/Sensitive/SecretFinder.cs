@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
 using SecureRag.Guardrail.Domain.Detectors;
+using SecureRag.Guardrail.Domain.Normalization;
 
 namespace SecureRag.Guardrail.Domain.Sensitive;
 
@@ -26,9 +27,6 @@ internal static partial class SecretFinder
             "token", "bearer" }
             .SelectMany(w => new[] { w, char.ToUpperInvariant(w[0]) + w[1..], w.ToUpperInvariant() })],
         StringComparison.Ordinal);
-
-    private static readonly SearchValues<char> TokenChars =
-        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-=");
 
     public static void Find(string text, SensitiveKinds kinds, List<SensitiveSpan> into)
     {
@@ -75,21 +73,11 @@ internal static partial class SecretFinder
 
     private static void FindHighEntropy(string text, List<SensitiveSpan> into)
     {
-        var span = text.AsSpan();
-        var offset = 0;
-        while (offset < span.Length)
+        // A run of fewer than 24 characters cannot be 24 long once trailing padding is trimmed.
+        var from = 0;
+        while (TokenRuns.Next(text, MinEntropyLength, ref from, out var start, out var length))
         {
-            var start = span[offset..].IndexOfAny(TokenChars);
-            if (start < 0)
-            {
-                return;
-            }
-
-            start += offset;
-            var length = span[start..].IndexOfAnyExcept(TokenChars);
-            length = length < 0 ? span.Length - start : length;
-            offset = start + length;
-            var run = span.Slice(start, length).TrimEnd('=');
+            var run = text.AsSpan(start, length).TrimEnd('=');
             if (run.Length >= MinEntropyLength && LooksRandom(run))
             {
                 into.Add(new(RuleIds.Token, start, run.Length, 0.6, 11, "High-entropy string (likely a key or token)"));

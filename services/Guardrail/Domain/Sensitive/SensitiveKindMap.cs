@@ -20,7 +20,11 @@ public static class SensitiveKindMap
         (RuleIds.Token, SensitiveKinds.Token, "TOKEN"),
     ];
 
-    public static string Label(string ruleId) => Entries.First(e => e.RuleId == ruleId).Label;
+    // Declared after Entries: static initialisers run in textual order.
+    private static readonly Dictionary<string, string> Markers = Entries.ToDictionary(e => e.RuleId, e => $"[REDACTED:{e.Label}]");
+
+    /// <summary>What a redacted span of the rule is replaced with: <c>[REDACTED:KIND]</c>.</summary>
+    public static string Marker(string ruleId) => Markers[ruleId];
 
     /// <summary>The kinds a rail's policy needs scanned: those whose rule does something other than allow.</summary>
     public static SensitiveKinds Enabled(RailPolicy policy)
