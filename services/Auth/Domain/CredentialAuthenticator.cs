@@ -50,10 +50,11 @@ public sealed class CredentialAuthenticator(
             throw new AuthenticationFailedException("The API key is not allowed from this address.");
         }
 
-        if (key.LastUsedAt is not { } lastUsed || time.GetUtcNow() - new DateTimeOffset(DateTime.SpecifyKind(lastUsed, DateTimeKind.Utc)) >= options.Value.ApiKeyLastUsedPrecision)
+        if (LastUseIsStale(key.LastUsedAt))
         {
             await keys.TouchAsync(key.Id, cancellationToken);
         }
+
         if (key.Bootstrap)
         {
             var bootstrap = new Principal { TenantId = key.TenantId.ToString(), PrincipalId = key.Id.ToString(), Kind = "apikey", Roles = { Roles.Bootstrap } };
@@ -145,6 +146,10 @@ public sealed class CredentialAuthenticator(
 
         return principal;
     }
+
+    private bool LastUseIsStale(DateTime? lastUsedAt) =>
+        lastUsedAt is not { } at
+        || time.GetUtcNow() - new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) >= options.Value.ApiKeyLastUsedPrecision;
 
     private Limits Limits(AppLimits? app) => AppLimitsJson.Resolve(options.Value.DefaultLimits, app);
 }
