@@ -13,6 +13,20 @@ public sealed class ProjectConfigurationTests(ServersFixture fixture)
     private readonly DistributedApplication _app = fixture.App;
 
     [Fact]
+    public void EveryPlannedPortLiesBelowTheKernelsEphemeralRangeSoNoOutgoingConnectionCanTakeIt()
+    {
+        var ephemeralStart = int.Parse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split('\t', ' ')[0]);
+        var ports = new List<int> { new Uri($"tcp://{_app.GetConnectionString("cache")!.Split(',')[0]}").Port, new Uri(_app.GetConnectionString("messaging")!).Port };
+        for (var replica = 0; replica < 2; replica++)
+        {
+            ports.Add(_app.GetEndpoint("beta", "http", replica).Port);
+            ports.Add(_app.GetEndpoint("beta", "grpc", replica).Port);
+        }
+
+        Assert.All(ports, port => Assert.InRange(port, 10_000, ephemeralStart - 1));
+    }
+
+    [Fact]
     public async Task ProjectReceivesConnectionStringsServiceEndpointsAndTelemetrySettingsTheAspireWay()
     {
         var environment = await EnvironmentOf("alpha", 0);
