@@ -56,7 +56,7 @@ internal static class PortAllocator
     }
 
     /// <summary>The first port of the ephemeral range (Linux's default, 32768, where the kernel does not say).</summary>
-    public static int EphemeralRangeStart() =>
+    private static int EphemeralRangeStart() =>
         File.Exists(EphemeralRangeFile)
         && int.TryParse(File.ReadAllText(EphemeralRangeFile).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0], out var start)
         && start > LowestPort + 1_000

@@ -7,10 +7,11 @@ namespace SecureRag.Guardrail.Domain.Detectors;
 /// word ("your response" → "response", "to the ai" → "ai"), matched as a word prefix (as a whole word when it has
 /// three letters or fewer) by walking a trie along every word of the text; a trigger phrase longer than its anchor is
 /// then confirmed in place, or, where the phrase could also sit at a place the walk does not see, by one ordinal
-/// search for the anchor per text that checks all the anchor's phrases at each occurrence. Triggers are word starts, so compounds need their own trigger
-/// ("systemprompt"). Triggers without letters ("&lt;|", "---") go through a small vectorised search, and so does the
-/// squashed view (no word boundaries), where text without CJK characters skips the CJK triggers entirely. A
-/// multi-string search over a thousand trigger phrases costs tens of microseconds per kilobyte; this costs a few.
+/// search for the anchor per text that checks all the anchor's phrases at each occurrence. Triggers are word starts,
+/// so compounds need their own trigger ("systemprompt"). Triggers without letters ("&lt;|", "---") go through a small
+/// vectorised search, and so does the squashed view (no word boundaries), where text without CJK characters skips the
+/// CJK triggers entirely. A multi-string search over a thousand trigger phrases costs tens of microseconds per
+/// kilobyte; this costs a few.
 /// </summary>
 public sealed class TriggerIndex
 {

@@ -71,12 +71,7 @@ public static class TextNormalizer
                 folded = CharFolding.Fold(c);
                 if (folded is not (' ' or '\n' or CharFolding.Drop))
                 {
-                    if (pending != '\0')
-                    {
-                        n = EndWord(buffer, n, pending, ref words, ref signals);
-                        pending = '\0';
-                    }
-
+                    n = Flush(buffer, n, ref pending, ref words, ref signals);
                     buffer[n++] = folded;
                     words.Plain &= folded is >= 'a' and <= 'z';
                     continue;

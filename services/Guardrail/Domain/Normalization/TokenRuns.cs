@@ -39,7 +39,7 @@ public static class TokenRuns
         return false;
     }
 
-    public static bool IsToken(char c) => c < 128 && Table[c] != 0;
+    private static bool IsToken(char c) => c < 128 && Table[c] != 0;
 
     // 1 for A-Z, a-z, 0-9, '+', '-', '/', '=', '_'.
     private static ReadOnlySpan<byte> Table =>
