@@ -18,7 +18,7 @@ public sealed class GatewayOptions
     /// <summary>
     /// Background renewals of cached authentications one replica starts per second, at most. With Auth's default
     /// one-minute lifetime a busy credential is renewed about every 40 s, so 100 a second keep about 4,000 busy
-    /// credentials per replica renewed; beyond that, entries expire and their next request waits for Auth.
+    /// credentials per replica renewed at an even pace; an entry close to expiry is renewed outside this budget.
     /// </summary>
     [Range(1, 100_000)]
     public int PrincipalRenewalsPerSecond { get; set; } = 100;

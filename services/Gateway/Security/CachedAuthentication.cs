@@ -11,4 +11,10 @@ public sealed record CachedAuthentication(GatewayCaller Caller, IReadOnlyList<st
     /// </summary>
     public static CachedAuthentication Create(GatewayCaller caller, IReadOnlyList<string> allowedAddresses, DateTimeOffset cacheUntil, DateTimeOffset now) =>
         new(caller, allowedAddresses, cacheUntil, cacheUntil <= now ? cacheUntil : now + ((cacheUntil - now) * (0.5 + (0.25 * Random.Shared.NextDouble()))));
+
+    /// <summary>
+    /// In the last fifth of the renewal window: renewed then whatever the renewal budget, since letting the answer
+    /// expire would make the next request wait for Auth.
+    /// </summary>
+    public bool IsNearExpiry(DateTimeOffset now) => CacheUntil - now <= (CacheUntil - RenewFrom) / 5;
 }

@@ -11,7 +11,7 @@ namespace SecureRag.Gateway.Security;
 /// requests with the same credential share one call to Auth. A change to a tenant's principals evicts all of its
 /// entries (see PrincipalsChangedConsumer), so revocation does not wait for expiry. An entry in use is renewed in the
 /// background before it expires (see <see cref="CachedAuthentication.Create"/>), at a bounded rate (see
-/// <see cref="RenewalBudget"/>), so a busy credential never waits for Auth once it is cached.
+/// <see cref="RenewalBudget"/>) unless it is close to expiry, so a busy credential never waits for Auth once it is cached.
 /// </summary>
 public sealed class PrincipalCache(IOptions<GatewayOptions> options, TimeProvider time, ILogger<PrincipalCache> logger)
 {
@@ -67,7 +67,8 @@ public sealed class PrincipalCache(IOptions<GatewayOptions> options, TimeProvide
         {
             Interlocked.Increment(ref _hits);
             authentication = entry.Value.Result;
-            if (now >= authentication.RenewFrom && !_renewing.ContainsKey(key) && _renewals.TryTake() && _renewing.TryAdd(key, 0))
+            if (now >= authentication.RenewFrom && !_renewing.ContainsKey(key)
+                && (_renewals.TryTake() || authentication.IsNearExpiry(now)) && _renewing.TryAdd(key, 0))
             {
                 _ = RenewAsync(key, entry, authenticate);
             }

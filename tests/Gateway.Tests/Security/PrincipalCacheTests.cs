@@ -133,6 +133,40 @@ public sealed class PrincipalCacheTests
         Assert.Equal(15, asked); // then 100 a second
     }
 
+    [Fact]
+    public async Task AnEntryCloseToExpiryIsRenewedWhenTheBudgetIsSpent()
+    {
+        var cache = new PrincipalCache(
+            Options.Create(new GatewayOptions { PrincipalRenewalsPerSecond = 1 }), _time, NullLogger<PrincipalCache>.Instance);
+        for (var i = 0; i < 20; i++)
+        {
+            await cache.GetOrAuthenticateAsync($"k{i}", () => Answer("first"));
+        }
+
+        var asked = 0;
+        Task<CachedAuthentication> Renew()
+        {
+            Interlocked.Increment(ref asked);
+            return new TaskCompletionSource<CachedAuthentication>().Task;
+        }
+
+        _time.Advance(TimeSpan.FromSeconds(50)); // every entry is due; the budget allows one
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.True(cache.TryGetFresh($"k{i}", Renew, out _));
+        }
+
+        Assert.Equal(1, asked);
+
+        _time.Advance(TimeSpan.FromSeconds(7)); // 3 s left: within the last fifth of every renewal window
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.True(cache.TryGetFresh($"k{i}", Renew, out _));
+        }
+
+        Assert.Equal(20, asked);
+    }
+
     private Task<CachedAuthentication> Answer(string principal)
     {
         var caller = new GatewayCaller(
