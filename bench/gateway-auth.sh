@@ -39,7 +39,7 @@ dotnet build "$ROOT/bench/Gateway.Bench" -c Release --nologo -v quiet >/dev/null
 source "$ROOT/bench/lib/platform.sh"
 # The revocation rounds present revoked keys on purpose, all from loopback: the failed-attempt limiter is off (0).
 # shellcheck disable=SC2086
-start_platform gateway-bench Logging__LogLevel__Microsoft.AspNetCore=Warning ${BENCH_EXTRA_ENV:-} Gateway__Replicas=2 Gateway__AuthFailuresPerMinute=0 Gateway__Benchmark__Enabled=true \
+start_platform gateway-bench ${BENCH_EXTRA_ENV:-} Gateway__Replicas=2 Gateway__AuthFailuresPerMinute=0 Gateway__Benchmark__Enabled=true \
   Auth__DefaultLimits__ApiKeyRequestsPerMinute=1000000 Auth__DefaultLimits__UserRequestsPerMinute=10000000 \
   Auth__DefaultLimits__TenantRequestsPerMinute=100000000
 FIRST="$(instance_http gateway-0)"

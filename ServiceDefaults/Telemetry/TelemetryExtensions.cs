@@ -1,6 +1,7 @@
 using MassTransit.Logging;
 using MassTransit.Monitoring;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,8 +23,7 @@ public static class TelemetryExtensions
         var telemetry = new ServiceTelemetry(builder.Environment.ApplicationName);
         builder.Services.AddSingleton(telemetry);
 
-        // Npgsql logs every statement at Information: noisy, costly, and statements may carry data.
-        builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
+        AddDefaultLogLevels(builder);
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -49,6 +49,30 @@ public static class TelemetryExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// Framework categories that write records for every statement, call or request, quietened by default. They sit
+    /// below every other configuration source, so any <c>Logging__LogLevel__&lt;category&gt;</c> setting overrides them.
+    /// </summary>
+    private static void AddDefaultLogLevels(IHostApplicationBuilder builder)
+    {
+        var levels = new Dictionary<string, string?>
+        {
+            // Every statement at Information: noisy, costly, and statements may carry data.
+            ["Logging:LogLevel:Npgsql"] = "Warning",
+
+            // Four records for every outgoing HTTP or gRPC call.
+            ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+        };
+        if (!builder.Environment.IsDevelopment())
+        {
+            // Four records for every request served, as ASP.NET Core's production template has it; the local
+            // dashboard keeps them in Development.
+            levels["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning";
+        }
+
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = levels });
     }
 
     private static bool IsHealthProbe(HttpContext context) =>

@@ -3,7 +3,8 @@ using SecureRag.Bench;
 using SecureRag.Query.Bench;
 
 // Usage: Query.Bench <gateway-url> (--owner-key KEY | --bootstrap CREDENTIAL)
-//          [--chunks 100000] [--questions 1000] [--rate 50] [--seconds 60] [--saturation-seconds 20] [--callers 16] [--upload-concurrency 8]
+//          [--chunks 100000] [--questions 1000] [--warmup-seconds 30] [--rate 50] [--seconds 60] [--saturation-seconds 20] [--callers 16]
+//          [--upload-concurrency 8]
 var options = Arguments(args);
 var gatewayUrl = new Uri(args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : throw new ArgumentException("the Gateway's URL comes first"));
 int Option(string name, int fallback) => options.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
@@ -21,7 +22,10 @@ var target = await Setup.RunAsync(gateway, ownerKey, corpus, Option("chunks", 10
 var questions = corpus.Questions(Option("questions", 1000), seed: 11);
 var run = new LoadRun(http, target.AppId, target.AppKey, questions);
 
-await run.SaturateAsync(4, TimeSpan.FromSeconds(5)); // warm-up: JIT, pools, caches of the services (not answers: there is no answer cache)
+// Warm-up, not measured: pools, caches (not of answers: there is none) and JIT. The services' hot methods are compiled
+// again with profile data once queries start; on two cores that takes tens of seconds and would be counted otherwise.
+var warmup = await run.SaturateAsync(4, TimeSpan.FromSeconds(Option("warmup-seconds", 30)));
+Console.Error.WriteLine($"warm-up: {warmup.Ok} answered, {warmup.Errors} errors in {warmup.Seconds:F1} s with 4 callers");
 var (ok, errors, seconds) = await run.SaturateAsync(Option("callers", 16), TimeSpan.FromSeconds(Option("saturation-seconds", 20)));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rps={ok / seconds:F1}"));
 Console.Error.WriteLine($"saturation: {ok} answered, {errors} errors in {seconds:F1} s with {Option("callers", 16)} callers");

@@ -2,7 +2,8 @@
 #
 #   start_platform <bench-name> [NAME=VALUE ...]
 #       Starts the AppHost from its build output ($CONFIG, default Release) on a fresh data directory, with the given
-#       settings added to its environment, and waits until every resource is healthy (up to 180 s). Sets APPHOST (its
+#       settings added to its environment and requests logged at Warning, as outside Development (Information writes
+#       four records per request served, which the measurement would count), and waits until every resource is healthy (up to 180 s). Sets APPHOST (its
 #       pid), DATA (the data directory) and CREDENTIAL (the one-time bootstrap credential). Stops the AppHost and
 #       removes the data directory when the script exits.
 #   instance_pid <instance>       the pid of a service instance under this AppHost, e.g. gateway-0 or ingestion-0
@@ -20,7 +21,7 @@ start_platform() {
   DATA="$(mktemp -d "/tmp/securerag-$name-XXXXXX")"
   PLATFORM_LOG="$DATA.log"
   trap stop_platform EXIT
-  env "$@" AppHost__DataDirectory="$DATA" AppHost__ForwardConsoleOutput=false dotnet "$dll" >"$PLATFORM_LOG" 2>&1 &
+  env Logging__LogLevel__Microsoft.AspNetCore=Warning "$@" AppHost__DataDirectory="$DATA" AppHost__ForwardConsoleOutput=false dotnet "$dll" >"$PLATFORM_LOG" 2>&1 &
   APPHOST=$!
   for _ in $(seq 1 1800); do
     grep -q 'resources healthy' "$PLATFORM_LOG" && break
