@@ -101,70 +101,56 @@ public sealed class PrincipalCacheTests
     [Fact]
     public async Task RenewalsComingDueTogetherAreSpreadAtTheConfiguredRateWhileEveryEntryStaysInUse()
     {
-        var cache = new PrincipalCache(
-            Options.Create(new GatewayOptions { PrincipalRenewalsPerSecond = 100 }), _time, NullLogger<PrincipalCache>.Instance);
-        for (var i = 0; i < 50; i++)
-        {
-            await cache.GetOrAuthenticateAsync($"k{i}", () => Answer("first"));
-        }
-
-        var asked = 0;
-        Task<CachedAuthentication> Renew()
-        {
-            Interlocked.Increment(ref asked);
-            return new TaskCompletionSource<CachedAuthentication>().Task;
-        }
+        var cache = await FilledCacheAsync(renewalsPerSecond: 100, entries: 50);
+        var renewals = new PendingRenewals();
 
         _time.Advance(TimeSpan.FromSeconds(50)); // every entry is due
         for (var i = 0; i < 50; i++)
         {
-            Assert.True(cache.TryGetFresh($"k{i}", Renew, out var served));
+            Assert.True(cache.TryGetFresh($"k{i}", renewals.Start, out var served));
             Assert.Equal("first", served.Caller.Principal.PrincipalId);
         }
 
-        Assert.Equal(10, asked); // a tenth of a second's worth at once
+        Assert.Equal(10, renewals.Started); // a tenth of a second's worth at once
 
         _time.Advance(TimeSpan.FromMilliseconds(50));
-        for (var i = 0; i < 50; i++)
-        {
-            Assert.True(cache.TryGetFresh($"k{i}", Renew, out _));
-        }
-
-        Assert.Equal(15, asked); // then 100 a second
+        UseAll(cache, 50, renewals);
+        Assert.Equal(15, renewals.Started); // then 100 a second
     }
 
     [Fact]
     public async Task AnEntryCloseToExpiryIsRenewedWhenTheBudgetIsSpent()
     {
+        var cache = await FilledCacheAsync(renewalsPerSecond: 1, entries: 20);
+        var renewals = new PendingRenewals();
+
+        _time.Advance(TimeSpan.FromSeconds(50)); // every entry is due; the budget allows one
+        UseAll(cache, 20, renewals);
+        Assert.Equal(1, renewals.Started);
+
+        _time.Advance(TimeSpan.FromSeconds(7)); // 3 s left: within the last fifth of every renewal window
+        UseAll(cache, 20, renewals);
+        Assert.Equal(20, renewals.Started);
+    }
+
+    private static void UseAll(PrincipalCache cache, int entries, PendingRenewals renewals)
+    {
+        for (var i = 0; i < entries; i++)
+        {
+            Assert.True(cache.TryGetFresh($"k{i}", renewals.Start, out _));
+        }
+    }
+
+    private async Task<PrincipalCache> FilledCacheAsync(int renewalsPerSecond, int entries)
+    {
         var cache = new PrincipalCache(
-            Options.Create(new GatewayOptions { PrincipalRenewalsPerSecond = 1 }), _time, NullLogger<PrincipalCache>.Instance);
-        for (var i = 0; i < 20; i++)
+            Options.Create(new GatewayOptions { PrincipalRenewalsPerSecond = renewalsPerSecond }), _time, NullLogger<PrincipalCache>.Instance);
+        for (var i = 0; i < entries; i++)
         {
             await cache.GetOrAuthenticateAsync($"k{i}", () => Answer("first"));
         }
 
-        var asked = 0;
-        Task<CachedAuthentication> Renew()
-        {
-            Interlocked.Increment(ref asked);
-            return new TaskCompletionSource<CachedAuthentication>().Task;
-        }
-
-        _time.Advance(TimeSpan.FromSeconds(50)); // every entry is due; the budget allows one
-        for (var i = 0; i < 20; i++)
-        {
-            Assert.True(cache.TryGetFresh($"k{i}", Renew, out _));
-        }
-
-        Assert.Equal(1, asked);
-
-        _time.Advance(TimeSpan.FromSeconds(7)); // 3 s left: within the last fifth of every renewal window
-        for (var i = 0; i < 20; i++)
-        {
-            Assert.True(cache.TryGetFresh($"k{i}", Renew, out _));
-        }
-
-        Assert.Equal(20, asked);
+        return cache;
     }
 
     private Task<CachedAuthentication> Answer(string principal)
@@ -173,5 +159,19 @@ public sealed class PrincipalCacheTests
             new CallerPrincipal("tenant", principal, PrincipalKind.ApiKey, [], [], null, ["query"]), principal, null, null, new Dictionary<string, string>());
         var now = _time.GetUtcNow();
         return Task.FromResult(CachedAuthentication.Create(caller, [], now + Lifetime, now));
+    }
+
+    /// <summary>Counts the renewals started; none of them ever finishes.</summary>
+    private sealed class PendingRenewals
+    {
+        private int _started;
+
+        public int Started => Volatile.Read(ref _started);
+
+        public Task<CachedAuthentication> Start()
+        {
+            Interlocked.Increment(ref _started);
+            return new TaskCompletionSource<CachedAuthentication>().Task;
+        }
     }
 }
