@@ -6,11 +6,11 @@
 # knowledge base, loads it through the public upload API (the real ingestion pipeline) until it holds the requested
 # number of chunks, creates an app with the embedded extractive generator and its key, then drives
 # POST /v1/apps/{app}/query from this second process with distinct generated questions (the Gateway has no answer
-# cache): after a warm-up, first back to back (saturation), then at a fixed offered rate. Stops the AppHost afterwards. With
-# SECURERAG_GATEWAY and SECURERAG_OWNER_KEY set, uses that running platform instead.
+# cache): after a warm-up, first back to back (saturation), then at a fixed offered rate. Stops the AppHost afterwards.
+# With SECURERAG_GATEWAY and SECURERAG_OWNER_KEY set, uses that running platform instead.
 #
-# Usage: bench/query-load.sh [--chunks 100000] [--questions 1000] [--warmup-seconds 30] [--rate 50] [--seconds 60] [--saturation-seconds 20]
-#                            [--callers 16] [--upload-concurrency 8] [--config Release|Debug]
+# Usage: bench/query-load.sh [--chunks 100000] [--questions 1000] [--warmup-seconds 30] [--rate 50] [--seconds 60]
+#                            [--saturation-seconds 20] [--callers 16] [--upload-concurrency 8] [--config Release|Debug]
 # Prints:
 #   rps=<n>                                   answered queries per second, callers back to back
 #   p50_ms=<x> p99_ms=<y> errors=<e>          at the fixed rate, latency from each request's scheduled start

@@ -3,9 +3,9 @@
 #   start_platform <bench-name> [NAME=VALUE ...]
 #       Starts the AppHost from its build output ($CONFIG, default Release) on a fresh data directory, with the given
 #       settings added to its environment and requests logged at Warning, as outside Development (Information writes
-#       four records per request served, which the measurement would count), and waits until every resource is healthy (up to 180 s). Sets APPHOST (its
-#       pid), DATA (the data directory) and CREDENTIAL (the one-time bootstrap credential). Stops the AppHost and
-#       removes the data directory when the script exits.
+#       four records per request served, which the measurement would count), and waits until every resource is
+#       healthy (up to 180 s). Sets APPHOST (its pid), DATA (the data directory) and CREDENTIAL (the one-time bootstrap
+#       credential). Stops the AppHost and removes the data directory when the script exits.
 #   instance_pid <instance>       the pid of a service instance under this AppHost, e.g. gateway-0 or ingestion-0
 #   instance_http <instance>      that instance's http endpoint, as the AppHost gave it
 #
