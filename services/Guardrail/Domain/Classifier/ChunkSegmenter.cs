@@ -14,8 +14,7 @@ public static class ChunkSegmenter
 {
     private const int MaxSegmentChars = 300;
 
-    private static readonly SearchValues<string> ReaderWordParts =
-        SearchValues.Create(["you", "du", "vo", "tu"], StringComparison.Ordinal);
+    private static readonly SearchValues<char> SentenceEnds = SearchValues.Create(".!?。！？");
 
     public static List<TextSegment> Segment(string folded)
     {
@@ -34,6 +33,7 @@ public static class ChunkSegmenter
 
         var isTable = tableRows >= 3 && tableRows * 2 >= nonEmpty;
         var segments = new List<TextSegment>(nonEmpty);
+        var readerMentions = new ReaderMentions(folded);
         var inFence = false;
         foreach (var range in folded.AsSpan().Split('\n'))
         {
@@ -69,7 +69,7 @@ public static class ChunkSegmenter
                 }
             }
 
-            AddSentences(folded, start, length, traits, segments);
+            AddSentences(folded, start, length, traits, readerMentions, segments);
         }
 
         if (segments is [var sole] && (sole.Traits & (SegmentTraits.Imperative | SegmentTraits.Question)) != 0)
@@ -80,37 +80,59 @@ public static class ChunkSegmenter
         return segments;
     }
 
-    private static void AddSentences(string folded, int start, int length, SegmentTraits traits, List<TextSegment> into)
+    private static void AddSentences(
+        string folded, int start, int length, SegmentTraits traits, ReaderMentions readerMentions, List<TextSegment> into)
     {
         if (length <= MaxSegmentChars)
         {
-            into.Add(new TextSegment(start, length, traits | Reading(folded.AsSpan(start, length))));
+            into.Add(new TextSegment(start, length, traits | Reading(folded, start, length, readerMentions)));
             return;
         }
 
-        // A long line: one segment per sentence, so an instruction inside a paragraph is scored on its own.
+        // A long line: one segment per sentence, so an instruction inside a paragraph is scored on its own. A sentence
+        // ends at CJK end punctuation, at . ! or ? before a space, after MaxSegmentChars + 1 characters, or with the line.
         traits &= ~SegmentTraits.Standalone;
         var end = start + length;
-        var sentenceStart = start;
-        for (var i = start; i < end; i++)
+        for (var sentenceStart = start; sentenceStart < end;)
         {
-            var c = folded[i];
-            var boundary = c is '。' or '！' or '？' || (c is '.' or '!' or '?' && i + 1 < end && folded[i + 1] == ' ');
-            if (boundary || i - sentenceStart >= MaxSegmentChars || i == end - 1)
+            var last = Math.Min(end - 1, sentenceStart + MaxSegmentChars);
+            var i = SentenceEnd(folded, sentenceStart, last, end);
+            var (s, l) = Trim(folded, sentenceStart, i + 1 - sentenceStart);
+            if (l > 0)
             {
-                var (s, l) = Trim(folded, sentenceStart, i + 1 - sentenceStart);
-                if (l > 0)
-                {
-                    into.Add(new TextSegment(s, l, traits | Reading(folded.AsSpan(s, l))));
-                }
-
-                sentenceStart = i + 1;
+                into.Add(new TextSegment(s, l, traits | Reading(folded, s, l, readerMentions)));
             }
+
+            sentenceStart = i + 1;
         }
     }
 
-    private static SegmentTraits Reading(ReadOnlySpan<char> text)
+    /// <summary>The first sentence boundary from <paramref name="from"/> up to <paramref name="last"/> (else <paramref name="last"/>).</summary>
+    private static int SentenceEnd(string folded, int from, int last, int end)
     {
+        while (from < last)
+        {
+            var found = folded.AsSpan(from, last - from).IndexOfAny(SentenceEnds);
+            if (found < 0)
+            {
+                break;
+            }
+
+            var i = from + found;
+            if (folded[i] is '。' or '！' or '？' || (i + 1 < end && folded[i + 1] == ' '))
+            {
+                return i;
+            }
+
+            from = i + 1;
+        }
+
+        return last;
+    }
+
+    private static SegmentTraits Reading(string folded, int start, int length, ReaderMentions readerMentions)
+    {
+        var text = folded.AsSpan(start, length);
         var traits = SegmentTraits.None;
         if (text[^1] is '?' or '？')
         {
@@ -127,7 +149,7 @@ public static class ChunkSegmenter
             traits |= SegmentTraits.Question;
         }
 
-        if (AddressesReader(text))
+        if (readerMentions.In(start, length))
         {
             traits |= SegmentTraits.AddressesReader;
         }
@@ -150,46 +172,6 @@ public static class ChunkSegmenter
         }
 
         return text[start..end];
-    }
-
-    /// <summary>Whether the segment says "you" (or du, vous, votre, tu, あなた, 你) as a word: one pass over its words.</summary>
-    private static bool AddressesReader(ReadOnlySpan<char> text)
-    {
-        // Each of those words contains one of these, so a segment without any (most) needs no walk over its words.
-        // (The two CJK characters apart: a non-ASCII needle would take the multi-string search off its fast path.)
-        if (text.IndexOfAny(ReaderWordParts) < 0 && text.IndexOfAny('あ', '你') < 0)
-        {
-            return false;
-        }
-
-        var i = 0;
-        while (i < text.Length)
-        {
-            var c = text[i];
-            if (c is 'あ' or '你')
-            {
-                return c == '你' || text[i..].StartsWith("あなた");
-            }
-
-            if (!char.IsLetter(c))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && char.IsLetter(text[i]))
-            {
-                i++;
-            }
-
-            if (i - start is >= 2 and <= 5 && text[start..i] is "you" or "your" or "du" or "vous" or "votre" or "tu")
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Four or more words and none of the punctuation that marks code.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using SecureRag.Guardrail.Domain.Normalization;
 
 namespace SecureRag.Guardrail.Domain.Detectors;
 
@@ -81,42 +82,41 @@ public sealed class TriggerIndex
             return;
         }
 
-        var i = 0;
-        while (i < text.Length)
+        var words = LetterOrDigitMask.WordsFor(text.Length);
+        var rented = words <= 256 ? null : ArrayPool<ulong>.Shared.Rent(words);
+        var mask = rented is null ? stackalloc ulong[words] : rented.AsSpan(0, words);
+        LetterOrDigitMask.Fill(text, mask);
+        try
         {
-            if (!char.IsLetterOrDigit(text[i]))
+            for (var start = LetterOrDigitMask.NextSet(mask, 0, text.Length); start < text.Length;)
             {
-                i++;
-                continue;
-            }
+                var end = LetterOrDigitMask.NextClear(mask, start, text.Length);
 
-            // Walk the trie along this word; every anchor passed is a prefix of the word. Most words leave the trie
-            // after a letter or two: the rest of such a word is skipped without looking anything up.
-            TrieNode? node = _root;
-            var wordStart = i;
-            for (; i < text.Length && char.IsLetterOrDigit(text[i]); i++)
-            {
-                node = node.Child(text[i]);
-                if (node is null)
+                // Walk the trie along this word; every anchor passed is a prefix of the word. Most words leave the
+                // trie after a letter or two.
+                TrieNode? node = _root;
+                for (var i = start; i < end && node is not null; i++)
                 {
-                    i++;
-                    while (i < text.Length && char.IsLetterOrDigit(text[i]))
+                    node = node.Child(text[i]);
+                    if (node?.PrefixRules is { } prefixRules)
                     {
-                        i++;
+                        Mark(text, start, prefixRules, candidates, searched);
                     }
-
-                    break;
                 }
 
-                if (node.PrefixRules is { } prefixRules)
+                if (node?.WordRules is { } wordRules)
                 {
-                    Mark(text, wordStart, prefixRules, candidates, searched);
+                    Mark(text, start, wordRules, candidates, searched);
                 }
-            }
 
-            if (node?.WordRules is { } wordRules)
+                start = LetterOrDigitMask.NextSet(mask, end, text.Length);
+            }
+        }
+        finally
+        {
+            if (rented is not null)
             {
-                Mark(text, wordStart, wordRules, candidates, searched);
+                ArrayPool<ulong>.Shared.Return(rented);
             }
         }
     }
