@@ -23,8 +23,7 @@ public sealed class TriggerIndex
     };
 
     private readonly int _ruleCount;
-    private readonly int _searchedAnchors;
-    private readonly TrieNode _root = new();
+    private readonly AnchorTrie _anchors;
     private readonly (SearchValues<string> Values, Dictionary<string, int[]> Rules)? _literal;
     private readonly (SearchValues<string> Values, Dictionary<string, int[]> Rules)? _cjk;
 
@@ -33,6 +32,7 @@ public sealed class TriggerIndex
         _ruleCount = rules.Count;
         var literal = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var cjk = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var anchored = new List<(string, Anchored, bool)>();
         for (var i = 0; i < rules.Count; i++)
         {
             foreach (var trigger in rules[i].Triggers)
@@ -44,7 +44,7 @@ public sealed class TriggerIndex
                     var offset = phrase is null ? 0 : WordOffset(phrase, anchor);
                     var wholeWord = anchor.Length <= 3;
                     var local = phrase is not null && offset > 0 && (!wholeWord || offset + anchor.Length < phrase.Length);
-                    _root.Add(anchor, new Anchored(i, phrase, offset, local), wholeWord, ref _searchedAnchors);
+                    anchored.Add((anchor, new Anchored(i, phrase, offset, local), wholeWord));
                 }
                 else
                 {
@@ -54,6 +54,7 @@ public sealed class TriggerIndex
             }
         }
 
+        _anchors = new AnchorTrie(anchored);
         _literal = Search(literal);
         _cjk = Search(cjk);
     }
@@ -62,7 +63,7 @@ public sealed class TriggerIndex
     public void Candidates(ReadOnlySpan<char> text, Span<bool> candidates)
     {
         candidates[.._ruleCount].Clear();
-        var searched = _searchedAnchors <= 1024 ? stackalloc bool[_searchedAnchors] : new bool[_searchedAnchors];
+        var searched = _anchors.SearchedAnchors <= 1024 ? stackalloc bool[_anchors.SearchedAnchors] : new bool[_anchors.SearchedAnchors];
         WalkWords(text, candidates, searched);
         if (_literal is { } literal)
         {
@@ -77,7 +78,7 @@ public sealed class TriggerIndex
 
     private void WalkWords(ReadOnlySpan<char> text, Span<bool> candidates, Span<bool> searched)
     {
-        if (_root.IsEmpty)
+        if (_anchors.IsEmpty)
         {
             return;
         }
@@ -94,17 +95,17 @@ public sealed class TriggerIndex
 
                 // Walk the trie along this word; every anchor passed is a prefix of the word. Most words leave the
                 // trie after a letter or two.
-                TrieNode? node = _root;
-                for (var i = start; i < end && node is not null; i++)
+                var node = AnchorTrie.Root;
+                for (var i = start; i < end && node != 0; i++)
                 {
-                    node = node.Child(text[i]);
-                    if (node?.PrefixRules is { } prefixRules)
+                    node = _anchors.Child(node, text[i]);
+                    if (node != 0 && _anchors.PrefixRules(node) is { } prefixRules)
                     {
                         Mark(text, start, prefixRules, candidates, searched);
                     }
                 }
 
-                if (node?.WordRules is { } wordRules)
+                if (node != 0 && _anchors.WordRules(node) is { } wordRules)
                 {
                     Mark(text, start, wordRules, candidates, searched);
                 }
@@ -256,81 +257,4 @@ public sealed class TriggerIndex
             : (SearchValues.Create([.. triggers.Keys], StringComparison.Ordinal), triggers.ToDictionary(p => p.Key, p => p.Value.ToArray()));
 
     private static bool IsCjk(char c) => c is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\uF900' and <= '\uFAFF';
-
-    /// <summary>
-    /// A rule reached through an anchor, and the whole trigger phrase to confirm (null: the anchor is the trigger), which
-    /// has the anchor at <paramref name="Offset"/>. <paramref name="Local"/>: the anchor is not the phrase's first word
-    /// and, when matched as a whole word, not its last, so wherever the phrase occurs the walk reaches its anchor and
-    /// checking the phrase in place there is the same as searching the whole text.
-    /// </summary>
-    private readonly record struct Anchored(int Rule, string? Phrase, int Offset, bool Local);
-
-    /// <summary>
-    /// The rules reached through one anchor; <paramref name="SearchId"/> numbers the anchors with phrases that must be
-    /// searched for in the whole text (-1: none), so each such anchor is searched for once per text.
-    /// </summary>
-    private sealed record AnchorRules(string Anchor, Anchored[] Rules, int SearchId);
-
-    private sealed class TrieNode
-    {
-        private TrieNode?[]? _ascii;
-        private Dictionary<char, TrieNode>? _other;
-
-        /// <summary>Rules whose anchor ends here, matched by any word that starts with it.</summary>
-        public AnchorRules? PrefixRules { get; private set; }
-
-        /// <summary>Rules whose anchor ends here, matched only by the whole word.</summary>
-        public AnchorRules? WordRules { get; private set; }
-
-        public bool IsEmpty => _ascii is null && _other is null;
-
-        public void Add(string anchor, Anchored rule, bool wholeWord, ref int searchedAnchors)
-        {
-            var node = this;
-            foreach (var c in anchor)
-            {
-                node = node.GetOrAdd(c);
-            }
-
-            if (wholeWord)
-            {
-                node.WordRules = With(anchor, node.WordRules, rule, ref searchedAnchors);
-            }
-            else
-            {
-                node.PrefixRules = With(anchor, node.PrefixRules, rule, ref searchedAnchors);
-            }
-        }
-
-        private static AnchorRules With(string anchor, AnchorRules? rules, Anchored rule, ref int searchedAnchors)
-        {
-            if (rules is not null && rules.Rules.Contains(rule))
-            {
-                return rules;
-            }
-
-            var searchId = rules?.SearchId ?? -1;
-            if (searchId < 0 && rule is { Phrase: not null, Local: false })
-            {
-                searchId = searchedAnchors++;
-            }
-
-            return new AnchorRules(anchor, rules is null ? [rule] : [.. rules.Rules, rule], searchId);
-        }
-
-        public TrieNode? Child(char c) =>
-            c < 128 ? _ascii?[c] : _other?.GetValueOrDefault(c);
-
-        private TrieNode GetOrAdd(char c)
-        {
-            if (c < 128)
-            {
-                _ascii ??= new TrieNode?[128];
-                return _ascii[c] ??= new TrieNode();
-            }
-
-            _other ??= [];
-            return _other.TryGetValue(c, out var node) ? node : _other[c] = new TrieNode();
-        }
-    }
 }

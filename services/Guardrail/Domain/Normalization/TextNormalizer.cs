@@ -13,8 +13,8 @@ public static class TextNormalizer
 {
     private const int MaxDecodeDepth = 2;
 
-    private static readonly SearchValues<char> AsciiWithoutLeetspeak =
-        SearchValues.Create([.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => Leetspeak.Map(c) == '\0')]);
+    // 1 for each ASCII character that is not leetspeak (see Leetspeak.Map).
+    private static readonly byte[] PlainAscii = [.. Enumerable.Range(0, 128).Select(c => Leetspeak.Map((char)c) == '\0' ? (byte)1 : (byte)0)];
 
     public static NormalizedText Normalize(string text) => Normalize(text, 0);
 
@@ -54,7 +54,7 @@ public static class TextNormalizer
     /// <summary>
     /// Folds each character into <paramref name="buffer"/> with runs of white space as one separator, and each word
     /// as soon as its separator is written (homoglyphs and leetspeak), then joins letters spaced apart: one pass over
-    /// the text, each word folded while it is still in cache, and plain a–z words not looked at again.
+    /// the text, each word folded while it is still in cache, and words with nothing to fold not looked at again.
     /// </summary>
     private static int Fold(string text, char[] buffer, ref NormalizationSignals signals, ref StringBuilder? hidden)
     {
@@ -65,17 +65,29 @@ public static class TextNormalizer
         {
             var c = text[i];
             char folded;
+            if (IsVisibleAscii(c))
+            {
+                // A run of printable ASCII (most text) folds without a look at anything but the character: no
+                // separator, signal or expansion can occur inside it.
+                n = Flush(buffer, n, ref pending, ref words, ref signals);
+                var plain = words.Plain;
+                do
+                {
+                    folded = CharFolding.Fold(c);
+                    buffer[n++] = folded;
+                    plain &= IsPlain(folded);
+                }
+                while (++i < text.Length && IsVisibleAscii(c = text[i]));
+
+                words.Plain = plain;
+                i--;
+                continue;
+            }
+
             if (c < 128)
             {
-                // ASCII (most text): lower case, one separator per run of white space, controls dropped.
+                // White space and controls: one separator per run of white space, controls dropped.
                 folded = CharFolding.Fold(c);
-                if (folded is not (' ' or '\n' or CharFolding.Drop))
-                {
-                    n = Flush(buffer, n, ref pending, ref words, ref signals);
-                    buffer[n++] = folded;
-                    words.Plain &= folded is >= 'a' and <= 'z';
-                    continue;
-                }
             }
             else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
@@ -138,14 +150,14 @@ public static class TextNormalizer
                     foreach (var e in CharFolding.Expansion(c))
                     {
                         buffer[n++] = e;
-                        words.Plain &= e is >= 'a' and <= 'z';
+                        words.Plain &= IsPlain(e);
                     }
 
                     break;
                 default:
                     n = Flush(buffer, n, ref pending, ref words, ref signals);
                     buffer[n++] = folded;
-                    words.Plain &= folded is >= 'a' and <= 'z';
+                    words.Plain &= IsPlain(folded);
                     break;
             }
         }
@@ -196,7 +208,10 @@ public static class TextNormalizer
         words.Spaced |= words.SingleLetters >= 4;
     }
 
-    /// <summary>Where the current word starts, whether it is all a–z so far, and the run of one-letter words before it.</summary>
+    /// <summary>
+    /// Where the current word starts, whether it has nothing to fold so far (see <see cref="IsPlain"/>), and the run of
+    /// one-letter words before it.
+    /// </summary>
     private struct WordState()
     {
         public int Start;
@@ -205,16 +220,14 @@ public static class TextNormalizer
         public bool Spaced;
     }
 
+    private static bool IsVisibleAscii(char c) => (uint)(c - '!') <= '~' - '!';
+
+    /// <summary>ASCII but no leetspeak character: no homoglyph (none is ASCII) and no leetspeak, so nothing to fold.</summary>
+    private static bool IsPlain(char c) => c < 128 && PlainAscii[c] != 0;
+
     /// <summary>Homoglyphs and leetspeak folded in place inside one word.</summary>
     private static void FoldWord(Span<char> word, ref NormalizationSignals signals)
     {
-        // Most words are ASCII without a leetspeak character ("email.", "inc.,"): no homoglyph (none is ASCII) and no
-        // leetspeak, so nothing to fold.
-        if (word.IndexOfAnyExcept(AsciiWithoutLeetspeak) < 0)
-        {
-            return;
-        }
-
         int latin = 0, confusable = 0, leet = 0, other = 0;
         foreach (var c in word)
         {
