@@ -24,10 +24,7 @@ public static class LetterOrDigitMask
             for (; i + 8 <= units.Length; i += 8)
             {
                 var v = Vector128.Create(units.Slice(i, 8));
-                // Unsigned: one comparison per range. Setting 0x20 lower-cases ASCII letters and moves nothing into a–z.
-                var letters = Vector128.LessThanOrEqual((v | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)25));
-                var digits = Vector128.LessThanOrEqual(v - Vector128.Create((ushort)'0'), Vector128.Create((ushort)9));
-                var found = (letters | digits).ExtractMostSignificantBits();
+                var found = AsciiLettersOrDigits(v).ExtractMostSignificantBits();
                 var other = Vector128.GreaterThan(v, Vector128.Create((ushort)127)).ExtractMostSignificantBits();
                 while (other != 0)
                 {
@@ -47,6 +44,15 @@ public static class LetterOrDigitMask
                 bits[i >> 6] |= 1UL << (i & 63);
             }
         }
+    }
+
+    /// <summary>All bits set in the lanes holding an ASCII letter or digit.</summary>
+    internal static Vector128<ushort> AsciiLettersOrDigits(Vector128<ushort> v)
+    {
+        // Unsigned: one comparison per range. Setting 0x20 lower-cases ASCII letters and moves nothing into a–z.
+        var letters = Vector128.LessThanOrEqual((v | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)25));
+        var digits = Vector128.LessThanOrEqual(v - Vector128.Create((ushort)'0'), Vector128.Create((ushort)9));
+        return letters | digits;
     }
 
     /// <summary>The first letter or digit at or after <paramref name="from"/>; <paramref name="length"/> when none.</summary>

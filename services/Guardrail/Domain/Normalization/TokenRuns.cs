@@ -77,12 +77,10 @@ public static class TokenRuns
             for (; i + 8 <= units.Length; i += 8)
             {
                 var v = Vector128.Create(units.Slice(i, 8));
-                var letters = Vector128.LessThanOrEqual((v | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)25));
-                var digits = Vector128.LessThanOrEqual(v - Vector128.Create((ushort)'0'), Vector128.Create((ushort)9));
                 var symbols = Vector128.Equals(v, Vector128.Create((ushort)'+')) | Vector128.Equals(v, Vector128.Create((ushort)'-'))
                     | Vector128.Equals(v, Vector128.Create((ushort)'/')) | Vector128.Equals(v, Vector128.Create((ushort)'='))
                     | Vector128.Equals(v, Vector128.Create((ushort)'_'));
-                mask |= (ulong)(letters | digits | symbols).ExtractMostSignificantBits() << i;
+                mask |= (ulong)(LetterOrDigitMask.AsciiLettersOrDigits(v) | symbols).ExtractMostSignificantBits() << i;
             }
         }
 
