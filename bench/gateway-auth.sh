@@ -19,7 +19,7 @@
 #   rps=<n>
 #   p50_ms=<x> p99_ms=<y> overhead_p50_ms=<z>
 #   unsecured_p50_ms=<x> unsecured_p99_ms=<y> rate=<r> seconds=<s> errors=<e>
-#   redis_commands_per_request=<r> auth_cache_hit_rate=<h> rate_limit_checks=<n> keys=<k>
+#   redis_commands_per_request=<r> auth_cache_hit_rate=<h> auth_renewals=<n> rate_limit_checks=<n> keys=<k>
 #   revocation_p50_ms=<x> revocation_max_ms=<y> rounds=<n>
 set -euo pipefail
 

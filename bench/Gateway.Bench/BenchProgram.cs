@@ -81,7 +81,7 @@ Console.WriteLine($"unsecured_p50_ms={F(bare.Percentile(0.50))} unsecured_p99_ms
 var checks = after.RateLimitChecks - before.RateLimitChecks;
 var hits = after.AuthCacheHits - before.AuthCacheHits;
 var lookups = hits + after.AuthCacheMisses - before.AuthCacheMisses;
-Console.WriteLine($"redis_commands_per_request={F(checks == 0 ? 0 : (after.RedisCommands - before.RedisCommands) / (double)checks)} auth_cache_hit_rate={(lookups == 0 ? 0 : hits / (double)lookups):F4} rate_limit_checks={checks} keys={pool.Count}");
+Console.WriteLine($"redis_commands_per_request={F(checks == 0 ? 0 : (after.RedisCommands - before.RedisCommands) / (double)checks)} auth_cache_hit_rate={(lookups == 0 ? 0 : hits / (double)lookups):F4} auth_renewals={after.AuthRenewals - before.AuthRenewals} rate_limit_checks={checks} keys={pool.Count}");
 
 if (options.TryGetValue("second-gateway", out var secondUrl))
 {
@@ -91,4 +91,4 @@ if (options.TryGetValue("second-gateway", out var secondUrl))
 }
 
 /// <summary>The Gateway's <c>/bench/stats</c>.</summary>
-internal sealed record BenchStats(long RedisCommands, long RateLimitChecks, long AuthCacheHits, long AuthCacheMisses);
+internal sealed record BenchStats(long RedisCommands, long RateLimitChecks, long AuthCacheHits, long AuthCacheMisses, long AuthRenewals);

@@ -36,8 +36,8 @@ public static class BenchmarkEndpoints
         }).ExcludeFromDescription();
         app.MapGet("/bench/stats", ([FromServices] RateLimitMetrics limits, [FromServices] PrincipalCache cache) =>
         {
-            var (hits, misses) = cache.Statistics;
-            return TypedResults.Ok(new BenchmarkStats(limits.RedisCommands, limits.Requests, hits, misses));
+            var (hits, misses, renewals) = cache.Statistics;
+            return TypedResults.Ok(new BenchmarkStats(limits.RedisCommands, limits.Requests, hits, misses, renewals));
         }).ExcludeFromDescription();
         return app;
     }

@@ -5,4 +5,5 @@ namespace SecureRag.Gateway.Benchmarking;
 /// <param name="RateLimitChecks">Requests checked against rate limits.</param>
 /// <param name="AuthCacheHits">Authentications answered from the cache.</param>
 /// <param name="AuthCacheMisses">Authentications that asked Auth.</param>
-public sealed record BenchmarkStats(long RedisCommands, long RateLimitChecks, long AuthCacheHits, long AuthCacheMisses);
+/// <param name="AuthRenewals">Cached authentications renewed in the background.</param>
+public sealed record BenchmarkStats(long RedisCommands, long RateLimitChecks, long AuthCacheHits, long AuthCacheMisses, long AuthRenewals);

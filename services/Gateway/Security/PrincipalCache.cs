@@ -20,8 +20,10 @@ public sealed class PrincipalCache(IOptions<GatewayOptions> options, TimeProvide
     private readonly ConcurrentDictionary<string, byte> _renewing = new(StringComparer.Ordinal);
     private long _hits;
     private long _misses;
+    private long _renewed;
 
-    public (long Hits, long Misses) Statistics => (Interlocked.Read(ref _hits), Interlocked.Read(ref _misses));
+    /// <summary>Answers from the cache, calls to Auth a request waited for, and background renewals.</summary>
+    public (long Hits, long Misses, long Renewals) Statistics => (Interlocked.Read(ref _hits), Interlocked.Read(ref _misses), Interlocked.Read(ref _renewed));
 
     public static string KeyOf(string credential, string? userToken) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(userToken is null ? credential : $"{credential}\n{userToken}")));
@@ -70,6 +72,7 @@ public sealed class PrincipalCache(IOptions<GatewayOptions> options, TimeProvide
             if (now >= authentication.RenewFrom && !_renewing.ContainsKey(key)
                 && (_renewals.TryTake() || authentication.IsNearExpiry(now)) && _renewing.TryAdd(key, 0))
             {
+                Interlocked.Increment(ref _renewed);
                 _ = RenewAsync(key, entry, authenticate);
             }
 
