@@ -63,9 +63,9 @@ public sealed class CredentialAuthenticator(
 
         if (key.UserId is { } userId)
         {
-            var owner = await directory.GetUserAsync(key.TenantId, userId, cancellationToken)
+            var (owner, membership) = await directory.GetUserWithMembershipAsync(key.TenantId, userId, cancellationToken)
                 ?? throw new AuthenticationFailedException("The key's user no longer exists.");
-            return new AuthenticationResult(await UserPrincipalAsync(owner, key.Scopes, "", cancellationToken), key.Id, owner.Id, Limits(null), key.AllowedAddresses, keyExpires);
+            return new AuthenticationResult(UserPrincipal(owner, membership, key.Scopes, ""), key.Id, owner.Id, Limits(null), key.AllowedAddresses, keyExpires);
         }
 
         var app = await apps.GetAsync(key.TenantId, key.AppId!.Value, cancellationToken)
@@ -121,14 +121,16 @@ public sealed class CredentialAuthenticator(
         return (user, identity.ExpiresAt);
     }
 
-    private async Task<Principal> UserPrincipalAsync(UserRecord user, IEnumerable<string> scopes, string appId, CancellationToken cancellationToken)
+    private async Task<Principal> UserPrincipalAsync(UserRecord user, IEnumerable<string> scopes, string appId, CancellationToken cancellationToken) =>
+        UserPrincipal(user, await directory.GetMembershipAsync(user.Id, cancellationToken), scopes, appId);
+
+    private static Principal UserPrincipal(UserRecord user, UserMembership membership, IEnumerable<string> scopes, string appId)
     {
         if (user.Disabled)
         {
             throw new AuthenticationFailedException("The user is disabled.");
         }
 
-        var (roles, groupIds) = await directory.GetMembershipAsync(user.Id, cancellationToken);
         var principal = new Principal
         {
             TenantId = user.TenantId.ToString(),
@@ -136,8 +138,8 @@ public sealed class CredentialAuthenticator(
             Kind = "user",
             AppId = appId,
             Scopes = { scopes },
-            GroupIds = { groupIds.Select(g => g.ToString()) },
-            Roles = { roles.Select(r => Roles.Scoped(r.Role, r.Scope)) },
+            GroupIds = { membership.GroupIds.Select(g => g.ToString()) },
+            Roles = { membership.Roles.Select(r => Roles.Scoped(r.Role, r.Scope)) },
         };
         if (user.PlatformOperator)
         {

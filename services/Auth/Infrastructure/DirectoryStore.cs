@@ -102,18 +102,33 @@ public sealed class DirectoryStore(ServiceDatabase database)
             roles.Select(r => new { UserId = userId, r.Role, r.Scope }), session.Transaction, cancellationToken: cancellationToken));
     }
 
+    private const string MembershipQueries = """
+        SELECT role AS Role, scope AS Scope FROM role_assignments WHERE user_id = @Id ORDER BY role, scope;
+        SELECT group_id FROM group_members WHERE user_id = @Id ORDER BY group_id;
+        """;
+
     /// <summary>The user's roles and groups, read in one round trip.</summary>
-    public async Task<(IReadOnlyList<RoleGrant> Roles, IReadOnlyList<Guid> GroupIds)> GetMembershipAsync(Guid userId, CancellationToken cancellationToken)
+    public async Task<UserMembership> GetMembershipAsync(Guid userId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
-            """
-            SELECT role AS Role, scope AS Scope FROM role_assignments WHERE user_id = @Id ORDER BY role, scope;
-            SELECT group_id FROM group_members WHERE user_id = @Id ORDER BY group_id;
-            """,
-            new { Id = userId }, cancellationToken: cancellationToken));
-        return ([.. await results.ReadAsync<RoleGrant>()], [.. await results.ReadAsync<Guid>()]);
+            MembershipQueries, new { Id = userId }, cancellationToken: cancellationToken));
+        return await ReadMembershipAsync(results);
     }
+
+    /// <summary>A user with their roles and groups, read in one round trip: what authenticating a user's API key needs.</summary>
+    public async Task<(UserRecord User, UserMembership Membership)?> GetUserWithMembershipAsync(Guid tenantId, Guid userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            $"SELECT {UserColumns} FROM users WHERE tenant_id = @TenantId AND id = @Id;\n{MembershipQueries}",
+            new { TenantId = tenantId, Id = userId }, cancellationToken: cancellationToken));
+        var user = await results.ReadSingleOrDefaultAsync<UserRecord>();
+        return user is null ? null : (user, await ReadMembershipAsync(results));
+    }
+
+    private static async Task<UserMembership> ReadMembershipAsync(SqlMapper.GridReader results) =>
+        new([.. await results.ReadAsync<RoleGrant>()], [.. await results.ReadAsync<Guid>()]);
 
     /// <summary>Makes the user's membership of provider-managed groups (those with an external id) match the token.</summary>
     public async Task SyncExternalGroupsAsync(Guid tenantId, Guid userId, IReadOnlyList<string> externalIds, CancellationToken cancellationToken)
